@@ -312,6 +312,48 @@ class TiffStackFilesTest {
         }
     }
 
+    /**
+     * 1-bit pages take other decoders than 8/16/32-bit ones (ImageJ's reader when uncompressed, the fallback reader
+     * when compressed); later pages lie at later offsets, so a reader that skips to a page twice reads past it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "PackBits", "LZW", "Deflate"})
+    void readsOneBitMultiPageTiffAsZerosAndOnes(final String compression) throws IOException {
+        final int frames = 5;
+        final int width = 21;
+        final ImageWriter writer = new TIFFImageWriterSpi().createWriterInstance();
+        final ImageWriteParam param = writer.getDefaultWriteParam();
+        if (!"none".equals(compression)) {
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType(compression);
+        }
+        final Path file = dir.resolve("bits-" + compression + ".tif");
+        try (ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int f = 0; f < frames; f++) {
+                final BufferedImage img = new BufferedImage(width, frames, BufferedImage.TYPE_BYTE_BINARY);
+                for (int x = f; x < width; x += 2) {
+                    img.getRaster().setSample(x, f, 0, 1); // frame f: every other pixel of row f, from column f
+                }
+                writer.writeToSequence(new IIOImage(img, null, null), param);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        final ImageStack read = StackFiles.read(file);
+        assertEquals(frames, read.frames());
+        for (int f = 0; f < frames; f++) {
+            for (int y = 0; y < frames; y++) {
+                for (int x = 0; x < width; x++) {
+                    final boolean set = y == f && x >= f && (x - f) % 2 == 0;
+                    assertEquals(set ? 1f : 0f, read.get(f, y, x), "frame " + f + ", y " + y + ", x " + x);
+                }
+            }
+        }
+    }
+
     private static void writeWithImageIo(final ImageWriter writer, final Path file, final ImageStack stack)
         throws IOException {
         writeWithImageIo(writer, file, stack, null);

@@ -20,13 +20,16 @@ import ij.io.TiffDecoder;
  * <p>Two layouts: ImageJ stacks whose description says {@code images=N} store frame i at a fixed offset
  * {@code first + i·(frameBytes + gap)} (ImageJ reads only the first directory, which also makes stacks over 4 GiB
  * work); any other multi-page TIFF has one directory per page. Uncompressed pages are read straight from the
- * file channel; compressed pages (LZW, Deflate, PackBits) and unusual bit depths (1, 12, 24 bit) are decoded by
- * ImageJ's {@link ImageReader}. Every page's data is checked to lie inside the file when the source is opened,
- * because ImageJ's reader would silently fill missing data with zeros.
+ * file channel; compressed 8-, 16- and 32-bit pages (LZW, Deflate, PackBits) and uncompressed unusual bit depths
+ * (1, 12, 24 bit) are decoded by ImageJ's {@link ImageReader}, one page at a time from a seekable stream. Compressed
+ * pages of other depths, which ImageJ's reader would return undecoded, are refused with
+ * {@link TiffReader.UnsupportedByImageJException} (the fallback reader takes them). Every page's data is checked
+ * to lie inside the file when the source is opened, because ImageJ's reader would silently fill missing data with
+ * zeros.
  *
- * <p>Values are the stored numbers: unsigned and signed integers keep their value, floats are narrowed to float,
- * a palette (indexed colour) image gives its indices, photometric "white is zero" is not inverted. Colour images
- * are refused. Not thread-safe.
+ * <p>Values are the stored numbers: unsigned and signed integers keep their value (a 1-bit page gives 0 and 1),
+ * floats are narrowed to float, a palette (indexed colour) image gives its indices, photometric "white is zero" is
+ * not inverted. Colour images are refused. Not thread-safe.
  */
 final class ImageJTiffSource implements FrameSource {
 
@@ -86,6 +89,13 @@ final class ImageJTiffSource implements FrameSource {
         if (imageJLayout && first.compression > FileInfo.COMPRESSION_NONE) {
             throw new TiffReader.UnsupportedByImageJException(file + ": compressed ImageJ stack", null);
         }
+        for (final FileInfo fi : info) {
+            if (fi.compression > FileInfo.COMPRESSION_NONE && !imageJDecompresses(fi.fileType)) {
+                // ImageJ's reader would return the compressed bytes as if they were pixels
+                throw new TiffReader.UnsupportedByImageJException(file + ": compressed pages of ImageJ file type "
+                    + fi.fileType, null);
+            }
+        }
         if (!imageJLayout && info.length != chainPages) {
             throw TiffReader.corrupt(file, "ImageJ decoded " + info.length + " of its " + chainPages + " pages");
         }
@@ -100,6 +110,22 @@ final class ImageJTiffSource implements FrameSource {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /** @return whether ImageJ's reader decompresses pages of this type (it reads others' bytes as raw pixels) */
+    private static boolean imageJDecompresses(final int fileType) {
+        switch (fileType) {
+            case FileInfo.GRAY8:
+            case FileInfo.COLOR8:
+            case FileInfo.GRAY16_SIGNED:
+            case FileInfo.GRAY16_UNSIGNED:
+            case FileInfo.GRAY32_INT:
+            case FileInfo.GRAY32_UNSIGNED:
+            case FileInfo.GRAY32_FLOAT:
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -368,9 +394,15 @@ final class ImageJTiffSource implements FrameSource {
         final FileInfo fi = (FileInfo)page.clone();
         fi.nImages = 1;
         final long start = page.getOffset() + indexInPage * (frameBytes + page.getGap());
+        // ImageReader(fi) first skips fi.getOffset() bytes from the stream's CURRENT position (it expects a stream
+        // at the start of the file). We seek to the frame ourselves, so its skip must be zero: otherwise it would
+        // start at twice the offset (garbage, or nothing at all, for uncompressed 1/12/24-bit pages) and, on a
+        // RandomAccessStream, read and discard up to the whole file before every frame.
+        fi.offset = 0;
+        fi.longOffset = 0;
         if (stream == null) {
-            // a RandomAccessStream makes ImageJ's reader seek to each strip's offset (with a plain stream it
-            // assumes strips follow each other)
+            // a RandomAccessStream makes ImageJ's reader seek to each compressed strip's absolute offset (with a
+            // plain stream it assumes strips follow each other)
             stream = new RandomAccessStream(new RandomAccessFile(file.toFile(), "r"));
         }
         final Object pixels;
@@ -384,7 +416,12 @@ final class ImageJTiffSource implements FrameSource {
             throw TiffReader.corrupt(file, "a frame could not be decoded (ImageJ's reader gave no pixels)");
         }
         final int n = width * height;
-        if (pixels instanceof byte[]) {
+        if (pixels instanceof byte[] && fileType == FileInfo.BITMAP) {
+            final byte[] p = (byte[])pixels;
+            for (int i = 0; i < n; i++) {
+                out[off + i] = p[i] == 0 ? 0 : 1; // ImageJ gives 255 for a set bit; the stored number is 1
+            }
+        } else if (pixels instanceof byte[]) {
             final byte[] p = (byte[])pixels;
             for (int i = 0; i < n; i++) {
                 out[off + i] = p[i] & 0xff;
