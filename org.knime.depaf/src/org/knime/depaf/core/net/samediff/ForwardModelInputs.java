@@ -1,0 +1,127 @@
+package org.knime.depaf.core.net.samediff;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.knime.depaf.core.net.ForwardKernels;
+import org.knime.depaf.core.net.Objective;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Makes the placeholders of the forward model and loss ({@link DepafGraph#forwardModelAndLoss}) for a batch of
+ * B patches of H × W and an {@link Objective}: channel mask, λ, the rotated POI tiled B times, the padding and box
+ * matrices, and the reshape targets. Size-dependent arrays are cached per (H, W), objective arrays per objective
+ * instance and batch size, so a training loop builds them only when something changes. Not thread-safe.
+ */
+final class ForwardModelInputs {
+
+    private static final int CACHE = 4;
+
+    private final ForwardKernels kernels;
+    private final boolean background;
+    private final Map<Long, Map<String, INDArray>> bySize = lru();
+    private final Map<Integer, INDArray> tiledPoi = lru();
+    private Objective objective;
+    private float[] rotatedPoi;
+    private INDArray mask;
+    private INDArray lambda;
+
+    ForwardModelInputs(final ForwardKernels kernels, final boolean background) {
+        this.kernels = kernels;
+        this.background = background;
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return new LinkedHashMap<>(8, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(final Map.Entry<K, V> eldest) {
+                return size() > CACHE;
+            }
+        };
+    }
+
+    /** The reflect padding of A before the POI convolution. */
+    static SeparableMap poiPadding(final ForwardKernels k) {
+        return new SeparableMap("poiPad", k.poiHeight() > 1, k.poiWidth() > 1);
+    }
+
+    /** The box mean of G with reflect padding. */
+    static SeparableMap boxMean(final ForwardKernels k) {
+        return new SeparableMap("box", k.boxHeight() > 1, k.boxWidth() > 1);
+    }
+
+    /**
+     * Puts every forward-model placeholder for B patches of H × W.
+     *
+     * @param ph the placeholder map to fill
+     * @param obj mask, POI and λ; compatibility with the kernels is checked when the instance changes
+     */
+    void put(final Map<String, INDArray> ph, final Objective obj, final int b, final int h, final int w) {
+        if (obj != objective) {
+            obj.requireCompatible(kernels);
+            mask = Nd4j.create(obj.channelMask(), new long[] {1, kernels.channels(), 1, 1}, DataType.FLOAT);
+            lambda = Nd4j.scalar(DataType.FLOAT, (float)obj.lambda());
+            rotatedPoi = rotate(obj.poi());
+            tiledPoi.clear();
+            objective = obj;
+        }
+        ph.put(DepafGraph.MASK, mask);
+        ph.put(DepafGraph.LAMBDA, lambda);
+        ph.put(DepafGraph.POI, tiledPoi.computeIfAbsent(b, this::tile));
+        ph.putAll(bySize.computeIfAbsent(((long)h << 32) | w, key -> sizeInputs(h, w)));
+    }
+
+    /** POI as cross-correlation kernel, interleaved [h_P, w_P, C]: rotated by 180° so that the graph convolves. */
+    private float[] rotate(final float[] poi) {
+        final int c = kernels.channels();
+        final int ph = kernels.poiHeight();
+        final int pw = kernels.poiWidth();
+        final float[] k = new float[poi.length];
+        for (int ch = 0; ch < c; ch++) {
+            for (int y = 0; y < ph; y++) {
+                for (int x = 0; x < pw; x++) {
+                    k[((ph - 1 - y) * pw + (pw - 1 - x)) * c + ch] = poi[(ch * ph + y) * pw + x];
+                }
+            }
+        }
+        return k;
+    }
+
+    /** The depthwise kernel [h_P, w_P, B·C, 1]: channel b·C + c holds the rotated P_c. */
+    private INDArray tile(final int b) {
+        final int c = kernels.channels();
+        final int taps = kernels.poiHeight() * kernels.poiWidth();
+        final float[] t = new float[Math.multiplyExact(taps, b * c)];
+        for (int k = 0; k < taps; k++) {
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(rotatedPoi, k * c, t, (k * b + i) * c, c);
+            }
+        }
+        return Nd4j.create(t, new long[] {kernels.poiHeight(), kernels.poiWidth(), (long)b * c, 1}, DataType.FLOAT);
+    }
+
+    private Map<String, INDArray> sizeInputs(final int h, final int w) {
+        final Map<String, INDArray> m = new HashMap<>();
+        final int py = (kernels.poiHeight() - 1) / 2;
+        final int px = (kernels.poiWidth() - 1) / 2;
+        final int hp = h + 2 * py;
+        final int wp = w + 2 * px;
+        poiPadding(kernels).feed(m, h, w, SeparableMap.reflectPadMatrix(h, py), hp, SeparableMap.reflectPadMatrix(w,
+            px), wp);
+        m.put(DepafGraph.SHAPE_SLICES, Nd4j.createFromArray(-1L, h, w));
+        m.put(DepafGraph.SHAPE_AS_CHANNELS, Nd4j.createFromArray(1L, -1L, hp, wp));
+        m.put(DepafGraph.SHAPE_BCHW, Nd4j.createFromArray(-1L, kernels.channels(), h, w));
+        if (background) {
+            boxMean(kernels).feed(m, h, w, SeparableMap.boxMeanMatrix(h, kernels.boxHeight()), h,
+                SeparableMap.boxMeanMatrix(w, kernels.boxWidth()), w);
+            m.put(DepafGraph.SHAPE_SEED_SLICES, Nd4j.createFromArray(-1L, h, w));
+            m.put(DepafGraph.SHAPE_B1HW, Nd4j.createFromArray(-1L, 1L, h, w));
+        }
+        return m;
+    }
+}
