@@ -8,12 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import org.knime.depaf.core.detect.Detector;
-import org.knime.depaf.core.detect.FrameMaps;
-import org.knime.depaf.core.detect.ThresholdSearch;
 import org.knime.depaf.core.detect.ThresholdSearchResult;
-import org.knime.depaf.core.forward.PoiSampler;
-import org.knime.depaf.core.forward.SpotSynthesizer;
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.model.DepafModel;
@@ -23,7 +18,6 @@ import org.knime.depaf.core.net.ForwardKernels;
 import org.knime.depaf.core.net.LossTerms;
 import org.knime.depaf.core.net.NetworkBackend;
 import org.knime.depaf.core.net.NetworkConfig;
-import org.knime.depaf.core.net.NetworkOutput;
 import org.knime.depaf.core.net.Objective;
 import org.knime.depaf.core.net.WeightsSnapshot;
 import org.knime.depaf.core.poi.BackgroundKernel;
@@ -267,38 +261,15 @@ public final class Trainer {
         }
     }
 
-    /** Runs the trained network on training patches and picks the threshold (§11). */
+    /** Runs the trained network on a random subset of the training patches and picks the threshold (§11). */
     private ThresholdSearchResult chooseThreshold(final DepafNetwork network, final PreprocessedPoi poi,
         final PatchSet train, final Monitor monitor) {
         final int n = Math.min(params.thresholdPatches(), train.size());
         final int[] chosen = randomSubset(train.size(), n, new SplittableRandom(params.seed() + 1));
-        final int chunk = Math.max(1, params.batchSize());
-        final int size = train.patchHeight() * train.patchWidth();
-        final List<FrameMaps> maps = new ArrayList<>(n);
-        final float[] pixels = new float[chunk * size];
-        for (int from = 0; from < n; from += chunk) {
-            monitor.checkCancelled();
-            final int count = Math.min(chunk, n - from);
-            train.copyBatch(chosen, from, count, pixels);
-            final float[] x = java.util.Arrays.copyOf(pixels, count * size);
-            final NetworkOutput out = network.infer(new ImageStack(x, count, train.patchHeight(), train.patchWidth(),
-                Double.NaN, "threshold-search patches"));
-            final int c = out.channels();
-            for (int p = 0; p < count; p++) {
-                final float[] a = java.util.Arrays.copyOfRange(out.amplitudes(), p * c * size, (p + 1) * c * size);
-                final float[] dsum = java.util.Arrays.copyOfRange(out.signal(), p * size, (p + 1) * size);
-                final float[] xbg = new float[size];
-                for (int i = 0; i < size; i++) {
-                    xbg[i] = x[p * size + i] - out.background()[p * size + i];
-                }
-                maps.add(new FrameMaps(a, c, train.patchHeight(), train.patchWidth(), dsum, xbg));
-            }
-            monitor.progress(0.3 * (from + count) / n, "inferred " + (from + count) + " of " + n + " patches");
-        }
-        final PoiSampler sampler = new PoiSampler(poi.poi(), poi.method());
-        final ThresholdSearch search = new ThresholdSearch(new Detector(sampler), new SpotSynthesizer(sampler),
-            ThresholdSearch.DEFAULT_COARSE_POINTS, Runtime.getRuntime().availableProcessors());
-        return search.search(maps, monitor.subTask(0.3, 1));
+        final float[] pixels = new float[n * train.patchHeight() * train.patchWidth()];
+        train.copyBatch(chosen, 0, n, pixels);
+        return ThresholdOptimizer.search(network, poi, new ImageStack(pixels, n, train.patchHeight(),
+            train.patchWidth(), Double.NaN, "threshold-search patches"), monitor);
     }
 
     private static void requireShapesAgree(final FrameSource data, final Poi poi) {

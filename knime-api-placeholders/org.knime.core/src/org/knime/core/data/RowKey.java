@@ -1,0 +1,9 @@
+package org.knime.core.data;
+
+/** Compile-only placeholder of KNIME's {@code org.knime.core.data.RowKey} (see README.md). */
+public final class RowKey {
+
+    public RowKey(final String key) {
+        throw new UnsupportedOperationException();
+    }
+}

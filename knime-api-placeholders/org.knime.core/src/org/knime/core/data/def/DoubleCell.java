@@ -1,0 +1,20 @@
+package org.knime.core.data.def;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+
+/** Compile-only placeholder of KNIME's {@code org.knime.core.data.def.DoubleCell} (see README.md). */
+public final class DoubleCell extends DataCell implements DoubleValue {
+
+    public static final DataType TYPE = null;
+
+    public DoubleCell(final double value) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public double getDoubleValue() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,9 @@
+package org.knime.core.node;
+
+/** Compile-only placeholder of KNIME's {@code org.knime.core.node.NodeModel} (see README.md). */
+public abstract class NodeModel {
+
+    NodeModel() {
+        throw new UnsupportedOperationException();
+    }
+}
