@@ -32,6 +32,22 @@ public interface FrameSource extends AutoCloseable {
      */
     ImageStack read(int first, int count) throws IOException;
 
+    /**
+     * Checks a frame range against a stack's length.
+     *
+     * @param source the stack's name, for the message
+     * @param frames the stack's number of frames
+     * @param first first frame (0-based)
+     * @param count number of frames, ≥ 1
+     * @throws IllegalArgumentException naming the stack and the range when it does not lie inside the stack
+     */
+    static void requireRange(final String source, final int frames, final int first, final int count) {
+        if (first < 0 || count < 1 || (long)first + count > frames) {
+            throw new IllegalArgumentException(source + ": frames " + (first + 1) + " to " + ((long)first + count)
+                + " (1-based) are outside the stack's " + frames + " frames");
+        }
+    }
+
     /** Reads every frame; only for stacks known to be small. */
     default ImageStack readAll() throws IOException {
         return read(0, frames());

@@ -203,10 +203,7 @@ final class ImageIoTiffSource implements FrameSource {
 
     @Override
     public ImageStack read(final int first, final int count) throws IOException {
-        if (first < 0 || count < 1 || (long)first + count > frames) {
-            throw new IllegalArgumentException(source + ": frame range [" + first + ", " + ((long)first + count)
-                + ") is outside the stack's " + frames + " frames");
-        }
+        FrameSource.requireRange(source, frames, first, count);
         final int n = width * height;
         final float[] out = new float[Math.multiplyExact(count, n)];
         for (int k = 0; k < count; k++) {

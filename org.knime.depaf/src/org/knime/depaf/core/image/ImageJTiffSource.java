@@ -279,10 +279,7 @@ final class ImageJTiffSource implements FrameSource {
 
     @Override
     public ImageStack read(final int first, final int count) throws IOException {
-        if (first < 0 || count < 1 || (long)first + count > frames) {
-            throw new IllegalArgumentException(source + ": frame range [" + first + ", " + ((long)first + count)
-                + ") is outside the stack's " + frames + " frames");
-        }
+        FrameSource.requireRange(source, frames, first, count);
         if (!channel.isOpen()) {
             throw new IllegalStateException(source + ": the source is closed");
         }

@@ -122,10 +122,7 @@ public final class ImageStack {
 
     /** @return a view of frames [first, first+count) as a new stack, copying only those frames */
     public ImageStack subStack(final int first, final int count) {
-        if (first < 0 || count < 1 || first + count > frames) {
-            throw new IllegalArgumentException(source + ": frame range [" + first + ", " + (first + count)
-                + ") is outside the stack's " + frames + " frames");
-        }
+        FrameSource.requireRange(source, frames, first, count);
         final float[] out = new float[count * frameSize()];
         System.arraycopy(pixels, first * frameSize(), out, 0, out.length);
         return new ImageStack(out, count, height, width, pixelSizeNm, source);

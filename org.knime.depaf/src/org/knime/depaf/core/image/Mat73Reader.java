@@ -144,10 +144,7 @@ final class Mat73Reader implements FrameSource {
 
     @Override
     public ImageStack read(final int first, final int count) throws IOException {
-        if (first < 0 || count < 1 || (long)first + count > shape.frames) {
-            throw new IllegalArgumentException(source + ": frame range [" + first + ", " + ((long)first + count)
-                + ") is outside the stack's " + shape.frames + " frames");
-        }
+        FrameSource.requireRange(source, shape.frames, first, count);
         final int h = shape.height;
         final int w = shape.width;
         final float[] out = new float[Math.multiplyExact(count, h * w)];

@@ -228,10 +228,7 @@ public final class Predictor implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(monitor, "monitor");
-        if (first < 0 || count < 1 || (long)first + count > source.frames()) {
-            throw new IllegalArgumentException(source.source() + ": frame range [" + (first + 1) + ", " + (first
-                + count) + "] (1-based) is outside the stack's " + source.frames() + " frames");
-        }
+        FrameSource.requireRange(source.source(), source.frames(), first, count);
         final long start = System.nanoTime();
         final Run run = new Run(source);
         final PredictionLayout layout = new PredictionLayout(source.source(), first, count, source.height(),

@@ -74,10 +74,7 @@ public final class FrameRangeSource implements FrameSource {
 
     @Override
     public ImageStack read(final int firstFrame, final int frames) throws IOException {
-        if (firstFrame < 0 || frames < 1 || (long)firstFrame + frames > count) {
-            throw new IllegalArgumentException(source() + ": frame range [" + firstFrame + ", "
-                + ((long)firstFrame + frames) + ") is outside the " + count + " frames");
-        }
+        FrameSource.requireRange(source(), count, firstFrame, frames);
         final ImageStack s = source.read(first + firstFrame, frames);
         return new ImageStack(s.pixels(), s.frames(), s.height(), s.width(), pixelSizeNm(), source());
     }
