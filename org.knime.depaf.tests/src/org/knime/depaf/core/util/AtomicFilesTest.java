@@ -105,4 +105,23 @@ class AtomicFilesTest {
         });
         assertArrayEquals(new byte[]{4, 5}, Files.readAllBytes(target));
     }
+
+    @Test
+    void aNewFileGetsTheUsualPermissionsAndAReplacedFileKeepsItsOwn() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir)
+            .supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class), "POSIX file system");
+        final Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        final Path written = dir.resolve("written.txt");
+        AtomicFiles.write(written, out -> out.write('y'));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written),
+            "an atomically written file gets the same permissions as a plainly written one");
+
+        final Path shared = dir.resolve("shared.txt");
+        Files.writeString(shared, "old");
+        final var groupWritable = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(shared, groupWritable);
+        AtomicFiles.write(shared, out -> out.write('z'));
+        assertEquals(groupWritable, Files.getPosixFilePermissions(shared));
+    }
 }

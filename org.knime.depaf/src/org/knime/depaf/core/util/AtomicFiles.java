@@ -28,6 +28,8 @@ import java.util.Objects;
  */
 public final class AtomicFiles {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
     public interface StreamWriter {
@@ -126,10 +128,32 @@ public final class AtomicFiles {
             throw new IOException("Cannot write " + target + ": it is a folder, expected a file path");
         }
         try {
-            return Files.createTempFile(folder, "." + name + ".", ".tmp");
+            // Not Files.createTempFile: its files are private (rw-------), and the output would keep that mode.
+            // A plain createFile gets the user's usual permissions (umask); a replaced file keeps its own.
+            for (int attempt = 0;; attempt++) {
+                final Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".tmp");
+                try {
+                    Files.createFile(temp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (attempt < 100) {
+                        continue;
+                    }
+                    throw e;
+                }
+                copyPermissions(absolute, temp);
+                return temp;
+            }
         } catch (IOException e) {
             throw new IOException("Cannot write " + target + ": cannot create a temporary file in " + folder + " ("
                 + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void copyPermissions(final Path from, final Path to) throws IOException {
+        if (Files.exists(from) && Files.getFileStore(to).supportsFileAttributeView(
+            java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
         }
     }
 

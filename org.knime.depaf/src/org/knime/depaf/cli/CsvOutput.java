@@ -1,0 +1,56 @@
+package org.knime.depaf.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.knime.depaf.core.util.AtomicFiles;
+
+/**
+ * Small side tables of the command line (training history, threshold curve, metrics) as CSV: a header of quoted
+ * names, numbers written exactly ({@link Double#toString}), comma-separated; written atomically.
+ */
+final class CsvOutput {
+
+    private CsvOutput() {
+    }
+
+    /**
+     * @param file the CSV file (replaced atomically)
+     * @param header column names
+     * @param rows one array of cells per row, as text
+     * @throws IOException naming the file if it cannot be written
+     */
+    static void write(final Path file, final List<String> header, final List<String[]> rows) throws IOException {
+        AtomicFiles.write(file, out -> {
+            final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(line(header.toArray(new String[0]), true));
+            for (final String[] r : rows) {
+                w.write(line(r, false));
+            }
+            w.flush();
+        });
+    }
+
+    /** @return a number as exact text ("NaN" for NaN; whole numbers without ".0") */
+    static String number(final double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long)v);
+        }
+        return Double.toString(v);
+    }
+
+    private static String line(final String[] cells, final boolean quoted) {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quoted ? "\"" + cells[i].replace("\"", "\"\"") + "\"" : cells[i]);
+        }
+        return sb.append('\n').toString();
+    }
+}

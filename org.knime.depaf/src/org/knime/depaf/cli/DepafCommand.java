@@ -1,0 +1,40 @@
+package org.knime.depaf.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every subcommand: the common switches and the {@link Session}. A subcommand implements
+ * {@link #run(Session)}: check inputs, map options to engine settings, call the engine, report. Exceptions are
+ * turned into one error line and an exit code by {@link DepafCli}.
+ */
+abstract class DepafCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        final DepafCli cli = (DepafCli)spec.root().userObject();
+        return run(cli.session(common.quiet, common.verbose));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @return the exit code, normally {@link DepafCli#EXIT_OK}
+     * @throws Exception turned into an error line and exit code by {@link DepafCli}
+     */
+    abstract int run(Session session) throws Exception;
+
+    /** @return whether --verbose was given (read by the error handler) */
+    final boolean verbose() {
+        return common.verbose;
+    }
+}
