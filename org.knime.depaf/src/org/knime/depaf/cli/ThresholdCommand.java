@@ -44,6 +44,15 @@ final class ThresholdCommand extends DepafCommand {
     @Option(names = "--curve", paramLabel = "CSV", description = "Also write the objective over thresholds.")
     Path curve;
 
+    @Option(names = "--range-min", paramLabel = "T",
+        description = "Lower end of the threshold search range (default: automatic, the 0.01th percentile of the "
+            + "summed amplitude maps).")
+    Double rangeMin;
+
+    @Option(names = "--range-max", paramLabel = "T",
+        description = "Upper end of the threshold search range (default: automatic, the 99.99th percentile).")
+    Double rangeMax;
+
     @Override
     int run(final Session session) throws Exception {
         CliFiles.outputFile(output, "model file");
@@ -58,7 +67,8 @@ final class ThresholdCommand extends DepafCommand {
             final long s = seed != null ? seed : parameter(model, "seed", cpu.seed());
             final ThresholdSearchResult result;
             try (ProgressMonitor monitor = session.progress("threshold search")) {
-                result = ThresholdOptimizer.refit(model, source, n, s, monitor);
+                result = ThresholdOptimizer.refit(model, source, n, s, rangeMin == null ? Double.NaN : rangeMin,
+                    rangeMax == null ? Double.NaN : rangeMax, monitor);
                 monitor.done(null);
             } catch (final IOException e) {
                 throw new BadInputException("data file " + e.getMessage(), e);

@@ -63,6 +63,20 @@ class ThresholdSearchTest {
     }
 
     @Test
+    void searchesOnlyInsideARangeTheUserGives() {
+        final ThresholdSearchResult auto = search(1).search(patches.subList(0, 4), Monitor.NONE);
+        final double lo = auto.threshold() * 0.5;
+        final double hi = auto.threshold() * 2;
+        final ThresholdSearchResult r = search(1).search(patches.subList(0, 4), lo, hi, Monitor.NONE);
+        assertEquals(lo, r.rangeLow());
+        assertEquals(hi, r.rangeHigh());
+        assertTrue(r.threshold() >= lo && r.threshold() <= hi);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> search(1).search(patches.subList(0, 4), hi, lo, Monitor.NONE));
+        assertTrue(e.getMessage().contains("search range"), e.getMessage());
+    }
+
+    @Test
     void chosenThresholdGivesNearlyTheBestJaccard() {
         final ThresholdSearchResult r = search(1).search(patches, Monitor.NONE);
         assertTrue(r.threshold() >= r.rangeLow() && r.threshold() <= r.rangeHigh());

@@ -118,11 +118,37 @@ public final class ThresholdSearch {
      * @throws CancelledException if the monitor was cancelled
      */
     public ThresholdSearchResult search(final List<FrameMaps> patches, final Monitor monitor) {
+        return search(patches, Double.NaN, Double.NaN, monitor);
+    }
+
+    /**
+     * Runs the search on a range of the user's choice.
+     *
+     * @param patches the patches' maps (at least one; all with the POI's number of channels)
+     * @param low lower end of the search range, or NaN for the method's 0.01th percentile of the summed amplitudes
+     * @param high upper end of the search range, or NaN for the 99.99th percentile
+     * @param monitor progress and cancellation
+     * @return the optimal threshold and the loss curves
+     * @throws IllegalArgumentException if a given end is negative or not finite, or the range is empty
+     * @throws CancelledException if the monitor was cancelled
+     */
+    public ThresholdSearchResult search(final List<FrameMaps> patches, final double low, final double high,
+        final Monitor monitor) {
         Objects.requireNonNull(monitor, "monitor");
+        for (final double end : new double[] {low, high}) {
+            if (!Double.isNaN(end) && !(end >= 0 && Double.isFinite(end))) {
+                throw new IllegalArgumentException("The threshold search range must have finite ends ≥ 0 (or be "
+                    + "automatic), got [" + low + ", " + high + "]");
+            }
+        }
+        if (!Double.isNaN(low) && !Double.isNaN(high) && !(high > low)) {
+            throw new IllegalArgumentException("The threshold search range [" + low + ", " + high + "] is empty: "
+                + "its maximum must be larger than its minimum");
+        }
         final Detector.Prepared[] prepared = prepare(patches);
         monitor.checkCancelled();
         final double[] range = range(prepared);
-        return search(range[0], range[1], coarsePoints,
+        return search(Double.isNaN(low) ? range[0] : low, Double.isNaN(high) ? range[1] : high, coarsePoints,
             (taus, from, to, stage) -> evaluate(prepared, taus, monitor, from, to, stage), monitor);
     }
 
@@ -182,8 +208,7 @@ public final class ThresholdSearch {
         final boolean atEdge = best <= lo + step / 2 || best >= hi - step / 2;
         if (atEdge) {
             warnings.add("The optimal threshold " + best + " lies at the edge of the search range [" + lo + ", " + hi
-                + "] (0.01th to 99.99th percentile of the amplitude maps); the model may detect nothing useful or "
-                + "everything");
+                + "]; widen the range, or the model may detect nothing useful or everything");
         }
         if (!converged) {
             warnings.add("The fine threshold search still had its minimum at the edge of its window after "

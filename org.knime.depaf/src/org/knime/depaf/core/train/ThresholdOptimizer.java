@@ -54,6 +54,17 @@ public final class ThresholdOptimizer {
      */
     public static ThresholdSearchResult refit(final DepafModel model, final FrameSource source, final int patches,
         final long seed, final Monitor monitor) throws IOException {
+        return refit(model, source, patches, seed, Double.NaN, Double.NaN, monitor);
+    }
+
+    /**
+     * As {@link #refit(DepafModel, FrameSource, int, long, Monitor)}, on a search range of the user's choice.
+     *
+     * @param low lower end of the threshold search range, NaN for automatic (0.01th percentile)
+     * @param high upper end, NaN for automatic (99.99th percentile)
+     */
+    public static ThresholdSearchResult refit(final DepafModel model, final FrameSource source, final int patches,
+        final long seed, final double low, final double high, final Monitor monitor) throws IOException {
         if (patches < 1) {
             throw new IllegalArgumentException("Number of patches must be ≥ 1 (e.g. 128); it is " + patches);
         }
@@ -67,7 +78,7 @@ public final class ThresholdOptimizer {
         final float[] patchPixels = cutPatches(source, preparer, patches, ph, pw, seed, monitor.subTask(0, 0.1));
 
         return search(model.network(), model.poi(), new ImageStack(patchPixels, patches, ph, pw, Double.NaN,
-            "threshold-search patches from " + source.source()), monitor.subTask(0.1, 1));
+            "threshold-search patches from " + source.source()), low, high, monitor.subTask(0.1, 1));
     }
 
     /**
@@ -81,6 +92,15 @@ public final class ThresholdOptimizer {
      */
     public static ThresholdSearchResult search(final DepafNetwork network, final PreprocessedPoi poi,
         final ImageStack patches, final Monitor monitor) {
+        return search(network, poi, patches, Double.NaN, Double.NaN, monitor);
+    }
+
+    /**
+     * As {@link #search(DepafNetwork, PreprocessedPoi, ImageStack, Monitor)}, on a search range of the user's
+     * choice (NaN ends are automatic).
+     */
+    public static ThresholdSearchResult search(final DepafNetwork network, final PreprocessedPoi poi,
+        final ImageStack patches, final double low, final double high, final Monitor monitor) {
         final int n = patches.frames();
         final int ph = patches.height();
         final int pw = patches.width();
@@ -107,7 +127,7 @@ public final class ThresholdOptimizer {
         final PoiSampler sampler = new PoiSampler(poi.poi(), poi.method());
         final ThresholdSearch search = new ThresholdSearch(new Detector(sampler), new SpotSynthesizer(sampler),
             ThresholdSearch.DEFAULT_COARSE_POINTS, Math.max(1, Runtime.getRuntime().availableProcessors()));
-        return search.search(maps, monitor.subTask(0.3, 1));
+        return search.search(maps, low, high, monitor.subTask(0.3, 1));
     }
 
     /** Patches spread over up to {@code patches} random frames, several per frame when the stack is short. */

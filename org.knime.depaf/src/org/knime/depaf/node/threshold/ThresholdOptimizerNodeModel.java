@@ -43,6 +43,11 @@ final class ThresholdOptimizerNodeModel {
         out.setOutSpec(1, KnimeTables.spec(ThresholdCurveRows.COLUMNS, Map.of()));
     }
 
+    /** The dialog's 0 means "automatic", which the engine spells NaN. */
+    private static double automaticIfZero(final double v) {
+        return v == 0 ? Double.NaN : v;
+    }
+
     static void execute(final ExecuteInput in, final ExecuteOutput out)
         throws CanceledExecutionException, KNIMEException {
         final ExecutionContext exec = in.getExecutionContext();
@@ -53,7 +58,8 @@ final class ThresholdOptimizerNodeModel {
         final Outcome outcome = NodeFailures.execute(() -> {
             try (DepafModel model = modelPort.loadModel(); FrameSource source = stackPort.open()) {
                 final ThresholdSearchResult r =
-                    ThresholdOptimizer.refit(model, source, p.m_patches, p.m_seed, new KnimeMonitor(exec));
+                    ThresholdOptimizer.refit(model, source, p.m_patches, p.m_seed, automaticIfZero(p.m_rangeMin),
+                        automaticIfZero(p.m_rangeMax), new KnimeMonitor(exec));
                 // withThreshold shares the network: closing the original model closes it once
                 final DepafModel tuned = model.withThreshold(r.threshold());
                 final Path file = StackStores.path(store);
