@@ -2,11 +2,10 @@ package org.knime.depaf.core.net;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.knime.depaf.core.image.ImageStack;
+import org.knime.depaf.core.util.AtomicFiles;
 
 /**
  * A DEPAF network with its forward model, loss and Adam optimiser (depaf-method.md §5–§7, §9): the one object a
@@ -136,24 +135,14 @@ public interface DepafNetwork extends AutoCloseable {
     void write(OutputStream out) throws IOException;
 
     /**
-     * {@link #write(OutputStream) Writes} the network to a file atomically (temporary file, then move).
+     * {@link #write(OutputStream) Writes} the network to a file atomically (temporary file in the same folder, then
+     * move; see {@link AtomicFiles#write}).
      *
-     * @param file target file, replaced if it exists
-     * @throws IOException if writing fails (the target is then unchanged)
+     * @param file target file, replaced if it exists; its folder must exist
+     * @throws IOException if writing fails (the target is then unchanged and no temporary file is left)
      */
     default void save(final Path file) throws IOException {
-        final Path abs = file.toAbsolutePath();
-        final Path dir = abs.getParent();
-        final Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                write(out);
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFiles.write(file, this::write);
     }
 
     /** Frees the engine's resources; the network must not be used afterwards. */

@@ -3,6 +3,7 @@ package org.knime.depaf.core.net.samediff;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.knime.depaf.core.net.ForwardKernels;
 import org.knime.depaf.core.net.Objective;
@@ -14,16 +15,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * Makes the placeholders of the forward model and loss ({@link DepafGraph#forwardModelAndLoss}) for a batch of
  * B patches of H × W and an {@link Objective}: channel mask, λ, the rotated POI tiled B times, the padding and box
  * matrices, and the reshape targets. Size-dependent arrays are cached per (H, W), objective arrays per objective
- * instance and batch size, so a training loop builds them only when something changes. Not thread-safe.
+ * instance and batch size, so a training loop builds them only when something changes; arrays that drop out of
+ * the cache are closed (their native memory freed at once). The arrays handed out stay valid until the next
+ * {@link #put} or {@link #close}. Not thread-safe.
  */
-final class ForwardModelInputs {
+final class ForwardModelInputs implements AutoCloseable {
 
     private static final int CACHE = 4;
 
     private final ForwardKernels kernels;
     private final boolean background;
-    private final Map<Long, Map<String, INDArray>> bySize = lru();
-    private final Map<Integer, INDArray> tiledPoi = lru();
+    private final Map<Long, Map<String, INDArray>> bySize = lru(ForwardModelInputs::closeAll);
+    private final Map<Integer, INDArray> tiledPoi = lru(SameDiffNetwork::closeQuietly);
     private Objective objective;
     private float[] rotatedPoi;
     private INDArray mask;
@@ -34,15 +37,37 @@ final class ForwardModelInputs {
         this.background = background;
     }
 
-    private static <K, V> Map<K, V> lru() {
+    private static <K, V> Map<K, V> lru(final Consumer<V> onEviction) {
         return new LinkedHashMap<>(8, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected boolean removeEldestEntry(final Map.Entry<K, V> eldest) {
-                return size() > CACHE;
+                if (size() > CACHE) {
+                    onEviction.accept(eldest.getValue());
+                    return true;
+                }
+                return false;
             }
         };
+    }
+
+    private static void closeAll(final Map<String, INDArray> arrays) {
+        arrays.values().forEach(SameDiffNetwork::closeQuietly);
+    }
+
+    /** Closes every cached array. */
+    @Override
+    public void close() {
+        bySize.values().forEach(ForwardModelInputs::closeAll);
+        bySize.clear();
+        tiledPoi.values().forEach(SameDiffNetwork::closeQuietly);
+        tiledPoi.clear();
+        SameDiffNetwork.closeQuietly(mask);
+        SameDiffNetwork.closeQuietly(lambda);
+        mask = null;
+        lambda = null;
+        objective = null;
     }
 
     /** The reflect padding of A before the POI convolution. */
@@ -64,9 +89,12 @@ final class ForwardModelInputs {
     void put(final Map<String, INDArray> ph, final Objective obj, final int b, final int h, final int w) {
         if (obj != objective) {
             obj.requireCompatible(kernels);
+            SameDiffNetwork.closeQuietly(mask);
+            SameDiffNetwork.closeQuietly(lambda);
             mask = Nd4j.create(obj.channelMask(), new long[] {1, kernels.channels(), 1, 1}, DataType.FLOAT);
             lambda = Nd4j.scalar(DataType.FLOAT, (float)obj.lambda());
             rotatedPoi = rotate(obj.poi());
+            tiledPoi.values().forEach(SameDiffNetwork::closeQuietly);
             tiledPoi.clear();
             objective = obj;
         }

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.knime.depaf.core.image.ImageStack;
@@ -19,6 +23,7 @@ import org.knime.depaf.core.net.Objective;
 import org.knime.depaf.core.net.WeightsSnapshot;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
@@ -35,9 +40,14 @@ final class SameDiffNetwork implements DepafNetwork {
     /** Pixels per chunk in {@link #loss} and {@link #infer}: bounds native memory for any number of patches. */
     private static final long CHUNK_PIXELS = 1L << 17;
 
+    /** Placeholders made anew for every call (the others are cached by {@link ForwardModelInputs}). */
+    private static final Set<String> OWN_PLACEHOLDERS = Set.of(DepafGraph.INPUT, DepafGraph.DROP_ENCODER,
+        DepafGraph.DROP_BRIDGE);
+
     private final NetworkConfig config;
     private final ForwardKernels kernels;
     private final SameDiff sd;
+    private final SameDiff gradFunction;
     private final List<ParamSpec> params;
     private final List<String> paramNames;
     private final INDArray[] adamM;
@@ -61,6 +71,11 @@ final class SameDiffNetwork implements DepafNetwork {
             paramNames.add(p.name());
         }
         QuietStdout.run(sd::createGradFunction);
+        gradFunction = sd.getFunction(ReusedSession.GRAD_FUNCTION);
+        if (gradFunction == null) {
+            throw new IllegalStateException("SameDiff made no gradient function \"" + ReusedSession.GRAD_FUNCTION
+                + "\"");
+        }
         adamM = new INDArray[params.size()];
         adamV = new INDArray[params.size()];
         for (int i = 0; i < params.size(); i++) {
@@ -119,27 +134,39 @@ final class SameDiffNetwork implements DepafNetwork {
         checkPatches(batch);
         final int b = batch.frames();
         final Map<String, INDArray> ph = placeholders(batch, 0, b, objective);
-        ph.put(DepafGraph.DROP_ENCODER, dropoutMask(b, batch.height(), batch.width(), config.encoderDepth(), 0));
-        ph.put(DepafGraph.DROP_BRIDGE, dropoutMask(b, batch.height(), batch.width(), config.encoderDepth() + 1, 1));
-        final OutAndGrad r = sd.calculateGradientsAndOutputs(ph, List.of(DepafGraph.FIDELITY, DepafGraph.SPARSITY),
-            paramNames);
-        final LossTerms loss = new LossTerms(r.getOutputs().get(DepafGraph.FIDELITY).getDouble(0),
-            r.getOutputs().get(DepafGraph.SPARSITY).getDouble(0), b);
-        if (!Double.isFinite(loss.total())) {
-            throw new IllegalStateException("Training diverged at step " + (steps + 1) + ": " + loss
-                + "; the weights were not updated");
-        }
-        final Map<String, INDArray> grads = r.getGradients();
-        for (int i = 0; i < params.size(); i++) {
-            final String name = paramNames.get(i);
-            final INDArray g = grads.get(name);
-            if (g == null) {
-                throw new IllegalStateException("SameDiff returned no gradient for " + name);
+        ReusedSession session = null;
+        OutAndGrad r = null;
+        try {
+            ph.put(DepafGraph.DROP_ENCODER, dropoutMask(b, batch.height(), batch.width(), config.encoderDepth(), 0));
+            ph.put(DepafGraph.DROP_BRIDGE, dropoutMask(b, batch.height(), batch.width(), config.encoderDepth() + 1,
+                1));
+            session = ReusedSession.bind(gradFunction);
+            r = sd.calculateGradientsAndOutputs(ph, List.of(DepafGraph.FIDELITY, DepafGraph.SPARSITY), paramNames);
+            final LossTerms loss = new LossTerms(r.getOutputs().get(DepafGraph.FIDELITY).getDouble(0),
+                r.getOutputs().get(DepafGraph.SPARSITY).getDouble(0), b);
+            if (!Double.isFinite(loss.total())) {
+                throw new IllegalStateException("Training diverged at step " + (steps + 1) + ": " + loss
+                    + "; the weights were not updated");
             }
-            adamStep(param(name), g, adamM[i], adamV[i], learningRate, steps);
+            final Map<String, INDArray> grads = r.getGradients();
+            for (int i = 0; i < params.size(); i++) {
+                final String name = paramNames.get(i);
+                final INDArray g = grads.get(name);
+                if (g == null) {
+                    throw new IllegalStateException("SameDiff returned no gradient for " + name);
+                }
+                adamStep(param(name), g, adamM[i], adamV[i], learningRate, steps);
+            }
+            steps++;
+            return loss;
+        } finally {
+            final List<INDArray> results = new ArrayList<>();
+            if (r != null) {
+                results.addAll(r.getOutputs().values());
+                results.addAll(r.getGradients().values());
+            }
+            closeCallArrays(session, ph, results);
         }
-        steps++;
-        return loss;
     }
 
     /**
@@ -165,13 +192,19 @@ final class SameDiffNetwork implements DepafNetwork {
         final int chunk = chunkSize(patches);
         double fidelity = 0;
         double sparsity = 0;
+        final ReusedSession session = ReusedSession.bind(sd);
         for (int first = 0; first < n; first += chunk) {
             final int b = Math.min(chunk, n - first);
-            final Map<String, INDArray> out = sd.output(placeholders(patches, first, b, objective), DepafGraph.FIDELITY,
-                DepafGraph.SPARSITY);
-            // the chunk's terms are means over its b patches: weight them back to sums
-            fidelity += out.get(DepafGraph.FIDELITY).getDouble(0) * b;
-            sparsity += out.get(DepafGraph.SPARSITY).getDouble(0) * b;
+            final Map<String, INDArray> ph = placeholders(patches, first, b, objective);
+            Map<String, INDArray> out = Map.of();
+            try {
+                out = sd.output(ph, DepafGraph.FIDELITY, DepafGraph.SPARSITY);
+                // the chunk's terms are means over its b patches: weight them back to sums
+                fidelity += out.get(DepafGraph.FIDELITY).getDouble(0) * b;
+                sparsity += out.get(DepafGraph.SPARSITY).getDouble(0) * b;
+            } finally {
+                closeCallArrays(session, ph, out.values());
+            }
         }
         return new LossTerms(fidelity / n, sparsity / n, n);
     }
@@ -190,13 +223,20 @@ final class SameDiffNetwork implements DepafNetwork {
         final String[] outputs = config.learnBackground()
             ? new String[] {DepafGraph.AMPLITUDES, DepafGraph.SIGNAL, DepafGraph.BACKGROUND}
             : new String[] {DepafGraph.AMPLITUDES, DepafGraph.SIGNAL};
+        final ReusedSession session = ReusedSession.bind(sd);
         for (int first = 0; first < n; first += chunk) {
             final int b = Math.min(chunk, n - first);
-            final Map<String, INDArray> out = sd.output(placeholders(patches, first, b, prediction), outputs);
-            copy(out.get(DepafGraph.AMPLITUDES), amplitudes, first * c * plane, b * c * plane);
-            copy(out.get(DepafGraph.SIGNAL), signal, first * plane, b * plane);
-            if (config.learnBackground()) {
-                copy(out.get(DepafGraph.BACKGROUND), background, first * plane, b * plane);
+            final Map<String, INDArray> ph = placeholders(patches, first, b, prediction);
+            Map<String, INDArray> out = Map.of();
+            try {
+                out = sd.output(ph, outputs);
+                copy(out.get(DepafGraph.AMPLITUDES), amplitudes, first * c * plane, b * c * plane);
+                copy(out.get(DepafGraph.SIGNAL), signal, first * plane, b * plane);
+                if (config.learnBackground()) {
+                    copy(out.get(DepafGraph.BACKGROUND), background, first * plane, b * plane);
+                }
+            } finally {
+                closeCallArrays(session, ph, out.values());
             }
         }
         return new NetworkOutput(amplitudes, signal, background, n, c, patches.height(), patches.width());
@@ -330,9 +370,52 @@ final class SameDiffNetwork implements DepafNetwork {
             closeQuietly(adamM[i]);
             closeQuietly(adamV[i]);
         }
+        closeQuietly(noDropout);
+        forward.close();
+        ReusedSession.closeAll(sd);
+        ReusedSession.closeAll(gradFunction);
     }
 
-    private static void closeQuietly(final INDArray a) {
+    /**
+     * Frees the native memory of the arrays one graph execution made, once their values have been copied out: the
+     * call's own placeholders (input and dropout masks), the outputs and gradients SameDiff returned and whatever
+     * else the session left behind. Without this the memory (MiB per inference call, hundreds of MiB per training
+     * step) is only freed when the JVM happens to collect the Java objects. Never closes an array that shares its
+     * data buffer with a weight, an optimiser moment or a cached placeholder.
+     *
+     * @param session the session that ran the call, null if it did not get that far
+     * @param ph the placeholders of the call
+     * @param results the arrays SameDiff returned
+     */
+    private void closeCallArrays(final ReusedSession session, final Map<String, INDArray> ph,
+        final Collection<INDArray> results) {
+        final Set<DataBuffer> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        final List<INDArray> close = new ArrayList<>(results);
+        for (final Map.Entry<String, INDArray> e : ph.entrySet()) {
+            final INDArray a = e.getValue();
+            if (a != noDropout && OWN_PLACEHOLDERS.contains(e.getKey())) {
+                close.add(a);
+            } else {
+                keep.add(ExecutionMemory.rootBuffer(a));
+            }
+        }
+        keep.add(ExecutionMemory.rootBuffer(noDropout));
+        for (int i = 0; i < params.size(); i++) {
+            keep.add(ExecutionMemory.rootBuffer(param(paramNames.get(i))));
+            keep.add(ExecutionMemory.rootBuffer(adamM[i]));
+            keep.add(ExecutionMemory.rootBuffer(adamV[i]));
+        }
+        for (final INDArray a : close) {
+            if (a != null && !keep.contains(ExecutionMemory.rootBuffer(a))) {
+                closeQuietly(a);
+            }
+        }
+        if (session != null) {
+            session.closeOutstanding(keep);
+        }
+    }
+
+    static void closeQuietly(final INDArray a) {
         if (a != null && a.closeable()) {
             a.close();
         }
@@ -342,6 +425,16 @@ final class SameDiffNetwork implements DepafNetwork {
         if (closed) {
             throw new IllegalStateException("The network has been closed");
         }
+    }
+
+    /** @return the graph (for tests) */
+    SameDiff graph() {
+        return sd;
+    }
+
+    /** @return the gradient function of the graph (for tests) */
+    SameDiff gradientGraph() {
+        return gradFunction;
     }
 
     private INDArray param(final String name) {
@@ -438,7 +531,14 @@ final class SameDiffNetwork implements DepafNetwork {
 
     /** Values in C order, whatever the array's view, order or buffer offset. */
     static float[] toFloats(final INDArray a) {
-        final INDArray c = a.isView() || a.ordering() != 'c' || a.data().length() != a.length() ? a.dup('c') : a;
-        return c.data().asFloat();
+        if (a.isView() || a.ordering() != 'c' || a.data().length() != a.length()) {
+            final INDArray c = a.dup('c');
+            try {
+                return c.data().asFloat();
+            } finally {
+                closeQuietly(c);
+            }
+        }
+        return a.data().asFloat();
     }
 }

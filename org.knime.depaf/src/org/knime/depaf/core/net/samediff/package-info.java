@@ -17,6 +17,12 @@
  * C-to-1 conv2d were 2–6× slower. Avoided because broken in M2.1: conv2d weights other than [kH, kW, in, out]
  * (their gradient op rejects the shapes), tensorMmul gradients, two gather ops in one graph.
  *
+ * <p>Memory over long runs: each call frees the native memory of the arrays it made before it returns
+ * ({@link org.knime.depaf.core.net.samediff.ExecutionMemory}; SameDiff would leave the outputs, and every array of
+ * a gradient computation, to the garbage collector), and each graph runs in one bounded session whatever the thread
+ * ({@link org.knime.depaf.core.net.samediff.ReusedSession}; M2.1's own per-thread session remembers the id of every
+ * array it ever released). Weights, optimiser moments and cached placeholders live until the network is closed.
+ *
  * <p>SameDiff prints one "Added differentiated op" line per op to {@code System.out} when it builds the gradient
  * graph; {@link org.knime.depaf.core.net.samediff.QuietStdout} filters those lines while the graph is built.
  */
