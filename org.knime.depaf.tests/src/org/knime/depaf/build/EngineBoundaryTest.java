@@ -12,7 +12,8 @@ import org.knime.depaf.core.util.Monitor;
 
 /**
  * The engine ({@code org.knime.depaf.core}) knows nothing of KNIME or of the command line, and only its network
- * package talks to the deep-learning library, so each can be replaced or reused on its own.
+ * package talks to the deep-learning library, so each can be replaced or reused on its own. The nodes' adapters
+ * (conversions between ports, tables, parameters and engine types) are KNIME-free too, so they can be tested here.
  */
 class EngineBoundaryTest {
 
@@ -26,6 +27,20 @@ class EngineBoundaryTest {
             false);
         assertTrue(violations.isEmpty(), "engine classes must not use KNIME or picocli:\n" + String.join("\n",
             violations));
+    }
+
+    @Test
+    void nodeAdaptersAreKnimeFreeSoTheirTestsTestRealCode() throws IOException {
+        final List<String> out = new ArrayList<>();
+        for (final ClassReferences.ClassFile c : ClassReferences.classesUnder(Monitor.class,
+            "org/knime/depaf/node/adapter")) {
+            for (final String name : ClassReferences.referencedNames(c.bytes())) {
+                if (name.contains("org/knime/core/") || name.contains("org/knime/node/")) {
+                    out.add(c.path() + " refers to " + name);
+                }
+            }
+        }
+        assertTrue(out.isEmpty(), "node adapters must not use the KNIME API:\n" + String.join("\n", out));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.knime.depaf.core.image.FrameSource;
+import org.knime.depaf.core.image.FrameSourceView;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.image.StackFiles;
 import org.knime.depaf.core.loc.LocalisationCsv;
@@ -55,7 +56,7 @@ final class CliFiles {
         } catch (final IOException e) {
             throw unreadable(role, file, e);
         }
-        return Double.isNaN(pixelSizeNm) ? source : new PixelSizeOverride(source, pixelSizeNm);
+        return Double.isNaN(pixelSizeNm) ? source : FrameSourceView.withPixelSize(source, pixelSizeNm);
     }
 
     /** Reads a whole (small) stack. */

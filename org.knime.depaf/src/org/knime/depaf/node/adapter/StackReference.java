@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.knime.depaf.core.image.FrameSource;
+import org.knime.depaf.core.image.FrameSourceView;
 import org.knime.depaf.core.image.StackFiles;
 
 /**
@@ -59,7 +60,7 @@ public record StackReference(String file, boolean inFileStore, int firstFrame, i
         final FrameSource source = StackFiles.open(location);
         try {
             final int count = frames == 0 ? source.frames() - firstFrame : frames;
-            return FrameRangeSource.of(source, firstFrame, count, pixelSizeNm, description);
+            return FrameSourceView.of(source, firstFrame, count, pixelSizeNm, description);
         } catch (IllegalArgumentException e) {
             source.close();
             throw new IOException(location + " no longer holds frames " + (firstFrame + 1) + " to "

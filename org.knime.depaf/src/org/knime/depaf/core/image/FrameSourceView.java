@@ -1,17 +1,15 @@
-package org.knime.depaf.node.adapter;
+package org.knime.depaf.core.image;
 
 import java.io.IOException;
 import java.util.Objects;
 
-import org.knime.depaf.core.image.FrameSource;
-import org.knime.depaf.core.image.ImageStack;
 
 /**
  * A view of frames [first, first + count) of another {@link FrameSource}, optionally with another pixel size. Frame 0
  * of the view is frame {@code first} of the source. Closing the view closes the source. Not thread-safe (as the
  * source).
  */
-public final class FrameRangeSource implements FrameSource {
+public final class FrameSourceView implements FrameSource {
 
     private final FrameSource source;
     private final int first;
@@ -19,7 +17,7 @@ public final class FrameRangeSource implements FrameSource {
     private final double pixelSizeNm;
     private final String description;
 
-    private FrameRangeSource(final FrameSource source, final int first, final int count, final double pixelSizeNm,
+    private FrameSourceView(final FrameSource source, final int first, final int count, final double pixelSizeNm,
         final String description) {
         this.source = source;
         this.first = first;
@@ -37,14 +35,26 @@ public final class FrameRangeSource implements FrameSource {
      * @return the view
      * @throws IllegalArgumentException naming the stack when the range lies outside it
      */
-    public static FrameRangeSource of(final FrameSource source, final int first, final int count,
+    public static FrameSourceView of(final FrameSource source, final int first, final int count,
         final double pixelSizeNm, final String description) {
         Objects.requireNonNull(source, "source");
         if (first < 0 || count < 1 || (long)first + count > source.frames()) {
             throw new IllegalArgumentException(source.source() + " has " + source.frames() + " frames; frames "
                 + (first + 1) + " to " + ((long)first + count) + " are not all in it");
         }
-        return new FrameRangeSource(source, first, count, pixelSizeNm, description);
+        return new FrameSourceView(source, first, count, pixelSizeNm, description);
+    }
+
+    /**
+     * @param source the stack (owned by the view from now on)
+     * @param pixelSizeNm the pixel size in nm that replaces the file's (e.g. given by the user), &gt; 0
+     * @return all frames of the source with that pixel size
+     */
+    public static FrameSourceView withPixelSize(final FrameSource source, final double pixelSizeNm) {
+        if (!(pixelSizeNm > 0) || Double.isInfinite(pixelSizeNm)) {
+            throw new IllegalArgumentException("pixel size must be a positive number of nm, got " + pixelSizeNm);
+        }
+        return of(source, 0, source.frames(), pixelSizeNm, null);
     }
 
     @Override
