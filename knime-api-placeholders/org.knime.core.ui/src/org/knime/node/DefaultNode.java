@@ -27,7 +27,11 @@ public final class DefaultNode {
     }
 
     public interface RequireFullDescription {
-        RequirePorts fullDescription(final String fullDescription);
+        RequireSinceVersion fullDescription(final String fullDescription);
+    }
+
+    public interface RequireSinceVersion {
+        RequirePorts sinceVersion(final int major, final int minor, final int revision);
     }
 
     public interface RequireModel {

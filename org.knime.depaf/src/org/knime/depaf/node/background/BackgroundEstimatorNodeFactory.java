@@ -21,6 +21,7 @@ public final class BackgroundEstimatorNodeFactory extends DefaultNodeFactory {
             The subtracted frames can be negative where noise dips below the background. Frames are processed \
             batch by batch; progress shows the frames done.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p //
             .addInputPort("DEPAF model", "A model trained with 'Learn background'.", DepafModelPortObject.TYPE) //
             .addInputPort("Image stack", "The stack whose background is wanted.", ImageStackPortObject.TYPE) //

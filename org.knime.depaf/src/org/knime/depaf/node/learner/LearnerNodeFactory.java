@@ -29,6 +29,7 @@ public final class LearnerNodeFactory extends DefaultNodeFactory {
             settings (meant for a GPU). Progress shows epoch, iteration and loss; cancelling stops at once. The \
             model can be applied to other stacks of the same kind with the DEPAF Predictor.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p //
             .addInputPort("Image stack", "The stack to learn from (camera frames in raw counts).",
                 ImageStackPortObject.TYPE) //

@@ -24,6 +24,7 @@ public final class PoiReaderNodeFactory extends DefaultNodeFactory {
 
             The POI should be sampled like the data (same pixel size); DEPAF upsamples and normalises it itself.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p.addOutputPort("POI", "The pattern of interest with its kind (2-D, z-stack with step, 1-D) "
             + "and pixel size.", PoiPortObject.TYPE)) //
         .model(m -> m.parametersClass(PoiReaderNodeParameters.class) //

@@ -26,6 +26,7 @@ public final class PredictorNodeFactory extends DefaultNodeFactory {
             the fit) and the estimated background. Frames are processed batch by batch, so memory does not grow \
             with the length of the stack. Progress shows the frames done; cancelling stops at once.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p //
             .addInputPort("DEPAF model", "A model trained by the DEPAF Learner.", DepafModelPortObject.TYPE) //
             .addInputPort("Image stack", "The stack to analyse (same kind of data as the training stack).",

@@ -23,6 +23,7 @@ public final class ImageStackReaderNodeFactory extends DefaultNodeFactory {
             must be converted to grey first). MATLAB: one numeric variable of height × width × frames (v5, v7 or \
             v7.3). The pixel size is read from the TIFF resolution when the file says it, or set in the dialog.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p.addOutputPort("Image stack",
             "The frames of the stack (referenced, not copied), with their pixel size.", ImageStackPortObject.TYPE)) //
         .model(m -> m.parametersClass(ImageStackReaderNodeParameters.class) //

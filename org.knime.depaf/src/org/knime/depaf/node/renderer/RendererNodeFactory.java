@@ -24,6 +24,7 @@ public final class RendererNodeFactory extends DefaultNodeFactory {
             Outputs: a PNG image with percentile contrast for viewing and reports, and the 32-bit rendering as an \
             image stack (exact values, with the render pixel size) for quantification or the Image Stack Writer.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p //
             .addInputTable("Localisations", "Table with 'frame', 'x [nm]', 'y [nm]' and optionally "
                 + "'uncertainty [nm]' (for Gaussians of each localisation's uncertainty).") //

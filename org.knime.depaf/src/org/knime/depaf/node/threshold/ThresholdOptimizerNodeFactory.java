@@ -26,10 +26,11 @@ public final class ThresholdOptimizerNodeFactory extends DefaultNodeFactory {
             Output: the same model with the new threshold, and a table of the objective over the thresholds \
             evaluated (plot it to see how clear the optimum is).
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p //
             .addInputPort("DEPAF model", "A trained model.", DepafModelPortObject.TYPE) //
             .addInputPort("Image stack", "The stack to choose the threshold on.", ImageStackPortObject.TYPE) //
-            .addOutputPort("DEPAF model", "The model with the new threshold.", DepafModelPortObject.TYPE) //
+            .addOutputPort("Retuned DEPAF model", "The model with the new threshold.", DepafModelPortObject.TYPE) //
             .addOutputTable("Threshold objective", "One row per evaluated threshold: stage (coarse or fine), "
                 + "threshold (normalised amplitude units), objective (mean absolute difference per patch), chosen "
                 + "(1 for the selected threshold).")) //

@@ -20,6 +20,7 @@ public final class ImageStackWriterNodeFactory extends DefaultNodeFactory {
             or negative values). The stack is copied batch by batch, so any length works; the file appears only \
             when it is complete.
             """) //
+        .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p.addInputPort("Image stack", "The stack to write.", ImageStackPortObject.TYPE)) //
         .model(m -> m.parametersClass(ImageStackWriterNodeParameters.class) //
             .configure(ImageStackWriterNodeModel::configure) //
