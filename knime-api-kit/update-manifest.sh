@@ -30,7 +30,8 @@ Bundle-RequiredExecutionEnvironment: JavaSE-17
 Bundle-Activator: org.knime.core.internal.CorePlugin
 Bundle-ActivationPolicy: lazy
 Eclipse-BundleShape: dir
-Require-Bundle: org.eclipse.core.runtime;visibility:=reexport
+Require-Bundle: org.eclipse.core.runtime;visibility:=reexport,
+ org.knime.core.util;bundle-version="[6.8.1,7.0.0)";visibility:=reexport
 Import-Package: org.osgi.service.prefs
 HEAD
   printf 'Bundle-ClassPath: '

@@ -3,6 +3,7 @@ package org.knime.node;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.FluentNodeAPI;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.KNIMEException;
 import org.knime.core.node.port.PortObject;
@@ -10,14 +11,23 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.node.parameters.NodeParameters;
 
 /** Compile-only placeholder of KNIME's {@code org.knime.node.DefaultModel} (see README.md). */
-public abstract sealed class DefaultModel {
+public abstract sealed class DefaultModel implements FluentNodeAPI {
 
-    private DefaultModel() {
+    private DefaultModel(final Class<? extends NodeParameters> parametersClass) {
         throw new UnsupportedOperationException();
     }
 
     static final class StandardDefaultModel extends DefaultModel {
         private StandardDefaultModel() {
+            super(null);
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The other permitted subclass, so that the sealed hierarchy matches KNIME's. */
+    static final class RearrangeColumnsDefaultModel extends DefaultModel {
+        private RearrangeColumnsDefaultModel() {
+            super(null);
             throw new UnsupportedOperationException();
         }
     }

@@ -1,10 +1,11 @@
 package org.knime.node;
 
 import java.util.function.Function;
+import org.knime.core.node.FluentNodeAPI;
 import org.knime.node.DefaultModel.RequireModelParameters;
 
 /** Compile-only placeholder of KNIME's {@code org.knime.node.DefaultNode} (see README.md). */
-public final class DefaultNode {
+public final class DefaultNode implements FluentNodeAPI {
 
     private DefaultNode() {
         throw new UnsupportedOperationException();

@@ -92,4 +92,48 @@ final class ClassReferences {
         }
         return names;
     }
+
+    /**
+     * @return the binary names (a.b.C$D) of the superclass (absent for java.lang.Object and modules) and of the
+     *         interfaces the class file names directly, superclass first
+     */
+    static List<String> directSupertypes(final byte[] classFile) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
+            if (in.readInt() != 0xCAFEBABE) {
+                throw new IOException("not a class file");
+            }
+            in.readUnsignedShort(); // minor version
+            in.readUnsignedShort(); // major version
+            final int count = in.readUnsignedShort();
+            final String[] utf8 = new String[count];
+            final int[] classNameIndex = new int[count];
+            for (int i = 1; i < count; i++) {
+                final int tag = in.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8[i] = in.readUTF();
+                    case 7 -> classNameIndex[i] = in.readUnsignedShort();
+                    case 8, 16, 19, 20 -> in.skipBytes(2);
+                    case 15 -> in.skipBytes(3);
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+                    case 5, 6 -> {
+                        in.skipBytes(8);
+                        i++;
+                    }
+                    default -> throw new IOException("unknown constant pool tag " + tag);
+                }
+            }
+            in.readUnsignedShort(); // access flags
+            in.readUnsignedShort(); // this class
+            final List<String> out = new ArrayList<>();
+            final int superClass = in.readUnsignedShort();
+            if (superClass != 0) {
+                out.add(utf8[classNameIndex[superClass]].replace('/', '.'));
+            }
+            final int interfaces = in.readUnsignedShort();
+            for (int i = 0; i < interfaces; i++) {
+                out.add(utf8[classNameIndex[in.readUnsignedShort()]].replace('/', '.'));
+            }
+            return out;
+        }
+    }
 }

@@ -5,8 +5,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.knime.depaf.core.eval.MetricsReport;
 import org.knime.depaf.core.util.AtomicFiles;
 
 /**
@@ -33,6 +35,23 @@ final class CsvOutput {
             }
             w.flush();
         });
+    }
+
+    /**
+     * Writes a metrics report, every metric at full precision, one row per tolerance.
+     *
+     * @throws IOException naming the file if it cannot be written
+     */
+    static void writeMetrics(final Path file, final MetricsReport report) throws IOException {
+        final List<String[]> rows = new ArrayList<>();
+        for (final double[] v : report.values()) {
+            final String[] cells = new String[v.length];
+            for (int i = 0; i < v.length; i++) {
+                cells[i] = number(v[i]);
+            }
+            rows.add(cells);
+        }
+        write(file, MetricsReport.COLUMNS, rows);
     }
 
     /** @return a number as exact text ("NaN" for NaN; whole numbers without ".0") */

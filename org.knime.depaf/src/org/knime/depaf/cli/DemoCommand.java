@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.image.ImageStack;
+import org.knime.depaf.core.eval.MetricsReport;
 import org.knime.depaf.core.loc.ColorMap;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.core.loc.RenderImages;
@@ -123,7 +124,7 @@ final class DemoCommand extends DepafCommand {
             RENDER_SIGMA_NM), ColorMap.HOT, 99.5);
         final String table = report.toText();
         AtomicFiles.write(metricsTxt, o -> o.write(table.getBytes(StandardCharsets.UTF_8)));
-        report.writeCsv(metricsCsv);
+        CsvOutput.writeMetrics(metricsCsv, report);
         writeSteps(out.resolve("steps.sh"), config, params);
 
         session.out().println();

@@ -2,6 +2,7 @@ package org.knime.depaf.cli;
 
 import java.nio.file.Path;
 
+import org.knime.depaf.core.eval.MetricsReport;
 import org.knime.depaf.core.loc.LocalisationTable;
 
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class EvaluateCommand extends DepafCommand {
         session.out().print(report.toText());
         session.out().flush();
         if (csv != null) {
-            report.writeCsv(csv);
+            CsvOutput.writeMetrics(csv, report);
             session.info("Metrics written to %s", csv);
         }
         return DepafCli.EXIT_OK;

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.knime.depaf.core.image.StackFiles;
-import org.knime.depaf.core.image.TiffBitDepth;
 import org.knime.depaf.core.loc.LocalisationCsv;
 import org.knime.depaf.core.sim.SimulationConfig;
+import org.knime.depaf.core.sim.SimulationOverrides;
 import org.knime.depaf.core.sim.SimulationResult;
 import org.knime.depaf.core.sim.SmlmSimulator;
 
@@ -87,8 +87,7 @@ final class SimulateCommand extends DepafCommand {
     /** Writes the stack (16-bit when the camera quantises, else 32-bit float) and the ground truth. */
     static void write(final SimulationResult result, final SimulationConfig config, final Path stack,
         final Path gt) throws java.io.IOException {
-        StackFiles.write(stack, result.stack(), config.camera().quantise16Bit() ? TiffBitDepth.UINT16
-            : TiffBitDepth.FLOAT32);
+        StackFiles.write(stack, result.stack(), config.tiffBitDepth());
         LocalisationCsv.write(gt, result.groundTruth());
     }
 
@@ -97,30 +96,7 @@ final class SimulateCommand extends DepafCommand {
             throw new BadInputException("unknown --preset '" + preset + "'; expected one of "
                 + SimulationConfig.PRESETS);
         }
-        SimulationConfig c = SimulationConfig.preset(preset);
-        if (frames != null) {
-            c = c.withFrames(frames);
-        }
-        if (size != null) {
-            c = c.withSizePx(size.first(), size.second());
-        }
-        if (pixelSizeNm != null) {
-            c = c.withPixelSizeNm(pixelSizeNm);
-        }
-        if (density != null) {
-            c = c.withEmitters(c.emitters().withDensityPerUm2(density));
-        }
-        if (photons != null) {
-            c = c.withEmitters(c.emitters().withPhotons(c.emitters().photons(), photons, c.emitters().photonCv()));
-        }
-        if (background != null) {
-            final SimulationConfig.Background b = c.background();
-            c = c.withBackground(new SimulationConfig.Background(b.kind(), background, b.variation(),
-                b.featureSizeNm()));
-        }
-        if (seed != null) {
-            c = c.withSeed(seed);
-        }
-        return c;
+        return new SimulationOverrides(frames, size == null ? null : size.first(), size == null ? null
+            : size.second(), pixelSizeNm, density, photons, background, seed).applyTo(preset);
     }
 }

@@ -1,9 +1,12 @@
 package org.knime.core.data;
 
-/** Compile-only placeholder of KNIME's {@code org.knime.core.data.DataCell} (see README.md). */
-public abstract class DataCell {
+import java.io.Serializable;
 
-    protected DataCell() {
+/** Compile-only placeholder of KNIME's {@code org.knime.core.data.DataCell} (see README.md). */
+@SuppressWarnings("serial") // a placeholder is never serialized
+public abstract class DataCell implements DataValue, Serializable {
+
+    public DataCell() {
         throw new UnsupportedOperationException();
     }
 

@@ -1,9 +1,11 @@
 package org.knime.core.data;
 
-/** Compile-only placeholder of KNIME's {@code org.knime.core.data.DataType} (see README.md). */
-public final class DataType {
+import org.knime.core.data.convert.map.IdentifiableType;
 
-    private DataType() {
+/** Compile-only placeholder of KNIME's {@code org.knime.core.data.DataType} (see README.md). */
+public final class DataType implements IdentifiableType {
+
+    private DataType(final DataType type1, final DataType type2) {
         throw new UnsupportedOperationException();
     }
 

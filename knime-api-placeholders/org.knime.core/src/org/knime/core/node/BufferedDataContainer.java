@@ -5,7 +5,7 @@ import org.knime.core.data.container.DataContainer;
 /** Compile-only placeholder of KNIME's {@code org.knime.core.node.BufferedDataContainer} (see README.md). */
 public class BufferedDataContainer extends DataContainer {
 
-    BufferedDataContainer() {
+    private BufferedDataContainer() {
         super(null);
         throw new UnsupportedOperationException();
     }

@@ -1,10 +1,9 @@
 package org.knime.core.node;
 
-import java.util.Iterator;
 import javax.swing.JComponent;
-import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortType;
 
@@ -23,7 +22,7 @@ public final class BufferedDataTable implements DataTable, PortObject {
     }
 
     @Override
-    public Iterator<DataRow> iterator() {
+    public CloseableRowIterator iterator() {
         throw new UnsupportedOperationException();
     }
 

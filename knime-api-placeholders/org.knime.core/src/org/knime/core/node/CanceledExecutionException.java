@@ -1,8 +1,10 @@
 package org.knime.core.node;
 
+import org.knime.core.internal.MessageAwareException;
+
 /** Compile-only placeholder of KNIME's {@code org.knime.core.node.CanceledExecutionException} (see README.md). */
-public class CanceledExecutionException extends Exception {
-    private static final long serialVersionUID = 1L;
+@SuppressWarnings("serial") // a placeholder is never serialized
+public class CanceledExecutionException extends Exception implements MessageAwareException {
 
     public CanceledExecutionException(final String message) {
         throw new UnsupportedOperationException();

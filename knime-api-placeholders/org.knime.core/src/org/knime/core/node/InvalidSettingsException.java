@@ -1,8 +1,8 @@
 package org.knime.core.node;
 
 /** Compile-only placeholder of KNIME's {@code org.knime.core.node.InvalidSettingsException} (see README.md). */
+@SuppressWarnings("serial") // a placeholder is never serialized
 public class InvalidSettingsException extends Exception {
-    private static final long serialVersionUID = 1L;
 
     public InvalidSettingsException(final String s) {
         throw new UnsupportedOperationException();

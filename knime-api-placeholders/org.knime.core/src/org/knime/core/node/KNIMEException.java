@@ -1,8 +1,10 @@
 package org.knime.core.node;
 
+import org.knime.core.internal.MessageAwareException;
+
 /** Compile-only placeholder of KNIME's {@code org.knime.core.node.KNIMEException} (see README.md). */
-public final class KNIMEException extends Exception {
-    private static final long serialVersionUID = 1L;
+@SuppressWarnings("serial") // a placeholder is never serialized
+public final class KNIMEException extends Exception implements MessageAwareException {
 
     public KNIMEException(final String message, final Throwable cause) {
         throw new UnsupportedOperationException();

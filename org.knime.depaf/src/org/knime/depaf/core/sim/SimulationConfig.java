@@ -3,6 +3,8 @@ package org.knime.depaf.core.sim;
 import java.util.List;
 import java.util.Locale;
 
+import org.knime.depaf.core.image.TiffBitDepth;
+
 /**
  * The complete, typed configuration of a simulated SMLM acquisition; units are in the component names.
  *
@@ -57,6 +59,11 @@ public record SimulationConfig(long seed, int frames, int widthPx, int heightPx,
     /** @return field area in µm² */
     public double areaUm2() {
         return widthNm() * heightNm() * 1e-6;
+    }
+
+    /** @return how the stack is best stored: 16-bit when the camera quantises like a 16-bit camera, else 32-bit */
+    public TiffBitDepth tiffBitDepth() {
+        return camera.quantise16Bit() ? TiffBitDepth.UINT16 : TiffBitDepth.FLOAT32;
     }
 
     /** @return the expected number of emitters per frame, density × area */

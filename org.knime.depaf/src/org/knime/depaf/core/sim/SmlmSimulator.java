@@ -1,5 +1,7 @@
 package org.knime.depaf.core.sim;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -147,6 +149,27 @@ public final class SmlmSimulator {
             k.quantise16Bit());
     }
 
+    /**
+     * The columns of the ground truth of a configured simulation ({@link #fromConfig(SimulationConfig)}), known
+     * before it runs and whatever number of emitters it draws: id, frame, x, y, z (3-D), sigma (Gaussian and
+     * astigmatic PSFs), intensity and background.
+     *
+     * @param c the configuration
+     * @return the columns
+     */
+    public static Set<LocalisationTable.Column> groundTruthColumns(final SimulationConfig c) {
+        final Set<LocalisationTable.Column> out = EnumSet.of(LocalisationTable.Column.ID,
+            LocalisationTable.Column.FRAME, LocalisationTable.Column.X, LocalisationTable.Column.Y,
+            LocalisationTable.Column.INTENSITY, LocalisationTable.Column.BACKGROUND);
+        if (c.emitters().is3d()) {
+            out.add(LocalisationTable.Column.Z);
+        }
+        if (c.optics().psf() != SimulationConfig.PsfKind.POI) {
+            out.add(LocalisationTable.Column.SIGMA);
+        }
+        return out;
+    }
+
     /** Runs a configured simulation: {@code fromConfig(c).simulate(c.frames(), c.seed(), Monitor.NONE)}. */
     public static SimulationResult simulate(final SimulationConfig c) {
         return fromConfig(c).simulate(c.frames(), c.seed(), Monitor.NONE);
@@ -175,7 +198,7 @@ public final class SmlmSimulator {
      */
     public SimulationResult render(final LocalisationTable emitted, final int frames, final long seed,
         final Monitor monitor) {
-        if (!emitted.has(LocalisationTable.Column.INTENSITY)) {
+        if (!emitted.isEmpty() && !emitted.has(LocalisationTable.Column.INTENSITY)) {
             throw new IllegalArgumentException("Emitters to render need an intensity column (photons)");
         }
         final int size = widthPx * heightPx;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.knime.depaf.core.loc.LocalisationCsv;
 import org.knime.depaf.core.loc.LocalisationTable;
@@ -40,6 +41,17 @@ public final class LocalisationRows {
     public static ColumnDescriptor descriptor(final Column c) {
         return new ColumnDescriptor(LocalisationCsv.headerName(c),
             c.isInteger() ? ColumnDescriptor.Kind.INT : ColumnDescriptor.Kind.DOUBLE);
+    }
+
+    /** @return descriptors of standard columns, in the order of the engine's CSV files */
+    public static List<ColumnDescriptor> columns(final Set<Column> standard) {
+        final List<ColumnDescriptor> out = new ArrayList<>();
+        for (final Column c : ORDER) {
+            if (standard.contains(c)) {
+                out.add(descriptor(c));
+            }
+        }
+        return out;
     }
 
     /** @return the columns of a table: its standard columns in CSV order, then its extra columns */
@@ -129,17 +141,7 @@ public final class LocalisationRows {
                     + "'; rename one of them");
             }
         }
-        final List<String> missing = new ArrayList<>();
-        for (final Column c : new Column[] {Column.FRAME, Column.X, Column.Y}) {
-            if (!index.containsKey(c)) {
-                missing.add("'" + LocalisationCsv.headerName(c) + "'");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("A localisation table needs the columns 'frame', 'x [nm]' and "
-                + "'y [nm]' (as the DEPAF Predictor writes them); missing: " + String.join(", ", missing)
-                + ". Rename the columns or convert positions to nm first.");
-        }
+        requireColumns(names, "A localisation table");
         final LocalisationTable.Builder b = LocalisationTable.builder(pixelSizeNm);
         // Optional columns are set on the first row even when missing there, so that a column present in the rows
         // stays present in the table (NaN / MISSING_INT rows included).
@@ -188,6 +190,27 @@ public final class LocalisationRows {
             t = withEmptyColumns(t, names, kinds);
         }
         return t;
+    }
+
+    /**
+     * Checks that a table has the columns every localisation table needs (names matched as in {@link #fromRows}).
+     *
+     * @param names the table's column names
+     * @param what how the message calls the table, e.g. "The ground-truth table"
+     * @throws IllegalArgumentException naming the missing columns and how to fix it
+     */
+    public static void requireColumns(final List<String> names, final String what) {
+        final List<String> missing = new ArrayList<>();
+        for (final Column c : new Column[] {Column.FRAME, Column.X, Column.Y}) {
+            if (names.stream().noneMatch(n -> standardColumn(n) == c)) {
+                missing.add("'" + LocalisationCsv.headerName(c) + "'");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(what + " needs the columns 'frame', 'x [nm]' and 'y [nm]' (as the "
+                + "DEPAF Predictor writes them); missing: " + String.join(", ", missing) + ". Rename the columns or "
+                + "convert positions to nm first.");
+        }
     }
 
     /** An empty table keeps its columns: the builder saw no row that could declare them. */

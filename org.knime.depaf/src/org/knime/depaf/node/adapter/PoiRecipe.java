@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.image.StackFiles;
@@ -64,11 +65,25 @@ public record PoiRecipe(Source source, String file, double pixelSizeNm, double z
     }
 
     /**
-     * Checks the options the chosen source uses.
+     * Checks the options the chosen source uses; a file source needs its file.
      *
      * @throws IllegalArgumentException naming the option as the dialog shows it and saying what to change
      */
     public void validate() {
+        validate(true);
+    }
+
+    /**
+     * Checks the settings as KNIME stores them: like {@link #validate()}, but a file not chosen yet (a node just
+     * added, a workflow template) is left for {@link #validate()} to report when the node is configured.
+     *
+     * @throws IllegalArgumentException naming the option and saying what to change
+     */
+    public void validateSettings() {
+        validate(false);
+    }
+
+    private void validate(final boolean requireFile) {
         if (source == null) {
             throw new IllegalArgumentException("POI source: choose how the POI is made");
         }
@@ -77,7 +92,7 @@ public record PoiRecipe(Source source, String file, double pixelSizeNm, double z
         require(zStepNm >= 0 && Double.isFinite(zStepNm), "z step", zStepNm, "a number of nm > 0, or 0 when unknown");
         switch (source) {
             case FILE, BEADS -> {
-                if (file == null || file.isBlank()) {
+                if (requireFile && (file == null || file.isBlank())) {
                     throw new IllegalArgumentException((source == Source.FILE ? "POI file" : "Bead stack file")
                         + ": enter the path of a TIFF (.tif, .tiff) or MATLAB (.mat) file");
                 }
@@ -124,6 +139,28 @@ public record PoiRecipe(Source source, String file, double pixelSizeNm, double z
      * @throws IllegalArgumentException as {@link #validate()}, or when the file's content is no usable POI
      */
     public Poi create(final Monitor monitor) throws IOException {
+        return make(monitor);
+    }
+
+    /**
+     * The POI when it can be made without reading a file (the generated kinds), so that a node can describe it
+     * before it runs.
+     *
+     * @return the POI, or empty for a POI read from a file or calibrated from beads
+     * @throws IllegalArgumentException as {@link #validate()}
+     */
+    public Optional<Poi> generated() {
+        if (source == Source.FILE || source == Source.BEADS) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(make(Monitor.NONE));
+        } catch (IOException e) {
+            throw new IllegalStateException("A generated POI read a file", e);
+        }
+    }
+
+    private Poi make(final Monitor monitor) throws IOException {
         validate();
         final double z = zStepNm > 0 ? zStepNm : Double.NaN;
         final Poi poi = switch (source) {

@@ -24,7 +24,7 @@ public record StackReaderOptions(String file, int firstFrame, int frameCount, do
     }
 
     /**
-     * Checks the options that do not need the file's content.
+     * Checks the options that do not need the file's content; the file must be given.
      *
      * @throws IllegalArgumentException naming the option and saying what to change
      */
@@ -33,7 +33,17 @@ public record StackReaderOptions(String file, int firstFrame, int frameCount, do
             throw new IllegalArgumentException("Stack file: enter the path of a TIFF (.tif, .tiff) or MATLAB (.mat) "
                 + "file");
         }
-        if (!StackFiles.isSupported(Path.of(file.trim()))) {
+        validateSettings();
+    }
+
+    /**
+     * Checks the settings as KNIME stores them: like {@link #validate()}, but a file not chosen yet (a node just
+     * added, a workflow template) is left for {@link #validate()} to report when the node is configured.
+     *
+     * @throws IllegalArgumentException naming the option and saying what to change
+     */
+    public void validateSettings() {
+        if (file != null && !file.isBlank() && !StackFiles.isSupported(Path.of(file.trim()))) {
             throw new IllegalArgumentException("Stack file: " + file + " is neither a TIFF (.tif, .tiff) nor a MATLAB "
                 + "(.mat) file; choose one of these");
         }

@@ -1,6 +1,7 @@
 package org.knime.depaf.node.common;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +14,16 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.node.adapter.ColumnDescriptor;
+import org.knime.depaf.node.adapter.LocalisationRows;
 
 /** Plain rows of the adapters ↔ KNIME table specs, rows and cells. Stateless. */
 public final class KnimeTables {
@@ -59,6 +64,36 @@ public final class KnimeTables {
             out.add(spec.getColumnSpec(i).getName());
         }
         return out;
+    }
+
+    /**
+     * Reads a localisation table (the DEPAF Predictor's, a simulator's ground truth, or any table with 'frame',
+     * 'x [nm]' and 'y [nm]'); the pixel size comes from the column property the DEPAF nodes attach, when present.
+     *
+     * @param table the table
+     * @return the engine's table
+     * @throws IllegalArgumentException naming the column or row that is not a localisation
+     */
+    public static LocalisationTable localisations(final BufferedDataTable table) {
+        final DataTableSpec spec = table.getDataTableSpec();
+        final int xIndex = spec.findColumnIndex("x [nm]");
+        final double pixelSize = xIndex < 0 ? Double.NaN : LocalisationRows.parsePixelSize(
+            spec.getColumnSpec(xIndex).getProperties().getProperty(LocalisationRows.PIXEL_SIZE_PROPERTY));
+        // KNIME's row iterator holds the table's open files until it is closed, also when reading fails
+        try (CloseableRowIterator tableRows = table.iterator()) {
+            final Iterable<Object[]> rows = () -> new Iterator<>() { // read once, by fromRows
+                @Override
+                public boolean hasNext() {
+                    return tableRows.hasNext();
+                }
+
+                @Override
+                public Object[] next() {
+                    return numbers(tableRows.next());
+                }
+            };
+            return LocalisationRows.fromRows(names(spec), rows, pixelSize);
+        }
     }
 
     /** @return the row's values as numbers (Double), null for missing or non-numeric cells */

@@ -32,6 +32,7 @@ import org.knime.depaf.node.port.DepafModelPortObject;
 import org.knime.depaf.node.port.DepafModelPortObjectSpec;
 import org.knime.depaf.node.port.ImageStackPortObject;
 import org.knime.depaf.node.port.PoiPortObject;
+import org.knime.depaf.node.port.PoiPortObjectSpec;
 import org.knime.node.DefaultModel.ConfigureInput;
 import org.knime.node.DefaultModel.ConfigureOutput;
 import org.knime.node.DefaultModel.ExecuteInput;
@@ -46,7 +47,8 @@ final class LearnerNodeModel {
     static void configure(final ConfigureInput in, final ConfigureOutput out) throws InvalidSettingsException {
         final LearnerOptions o = in.<LearnerNodeParameters> getParameters().toOptions();
         NodeFailures.configure(o::validate);
-        out.setOutSpec(0, new DepafModelPortObjectSpec(null));
+        final PoiPortObjectSpec poi = in.getInPortSpec(1);
+        out.setOutSpec(0, DepafModelPortObjectSpec.untrained(poi == null ? null : poi.getKind()));
         out.setOutSpec(1, KnimeTables.spec(TrainingHistoryRows.COLUMNS, Map.of()));
     }
 

@@ -6,6 +6,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.KNIMEException;
 import org.knime.depaf.core.poi.Poi;
+import org.knime.depaf.node.adapter.PoiCodec;
 import org.knime.depaf.node.adapter.PoiRecipe;
 import org.knime.depaf.node.common.KnimeMonitor;
 import org.knime.depaf.node.common.NodeFailures;
@@ -25,7 +26,8 @@ final class PoiReaderNodeModel {
     static void configure(final ConfigureInput in, final ConfigureOutput out) throws InvalidSettingsException {
         final PoiRecipe recipe = in.<PoiReaderNodeParameters> getParameters().toRecipe();
         NodeFailures.configure(recipe::validate);
-        out.setOutSpec(0, new PoiPortObjectSpec(Map.of()));
+        // a generated POI is described before the node runs (downstream nodes then know its kind and size)
+        out.setOutSpec(0, new PoiPortObjectSpec(recipe.generated().map(PoiCodec::describe).orElse(Map.of())));
     }
 
     static void execute(final ExecuteInput in, final ExecuteOutput out)

@@ -141,7 +141,7 @@ public final class PoiReaderNodeParameters implements NodeParameters {
     @Override
     public void validate() throws InvalidSettingsException {
         try {
-            toRecipe().validate();
+            toRecipe().validateSettings();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import javax.swing.JComponent;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortObjectSpecZipInputStream;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
+import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.node.adapter.PoiCodec;
 
 /**
@@ -29,6 +30,18 @@ public final class PoiPortObjectSpec implements PortObjectSpec {
     /** @return the description entries (a copy); empty when not yet known */
     public Map<String, String> getDescription() {
         return new TreeMap<>(m_description);
+    }
+
+    /** @return the POI's kind, or null when not yet known (or not readable from the description) */
+    public Poi.Kind getKind() {
+        if (m_description.isEmpty()) {
+            return null;
+        }
+        try {
+            return PoiCodec.kind(m_description);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** @return a one-line summary */

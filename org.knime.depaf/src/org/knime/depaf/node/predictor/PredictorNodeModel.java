@@ -15,6 +15,7 @@ import org.knime.core.node.port.inactive.InactiveBranchPortObject;
 import org.knime.core.node.port.inactive.InactiveBranchPortObjectSpec;
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.model.DepafModel;
+import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.predict.FilePredictionSink;
 import org.knime.depaf.core.predict.PredictionOptions;
 import org.knime.depaf.core.predict.PredictionSummary;
@@ -56,8 +57,9 @@ final class PredictorNodeModel {
         final ImageStackPortObjectSpec stack = in.getInPortSpec(1);
         final double pixelSize = o.pixelSizeNm() > 0 ? o.pixelSizeNm()
             : stack == null ? Double.NaN : stack.getReference().pixelSizeNm();
-        out.setOutSpec(0,
-            info == null ? null : tableSpec(LocalisationRows.predictionColumns(info.isZStack()), pixelSize));
+        final Poi.Kind poiKind = model == null ? null : model.getPoiKind();
+        out.setOutSpec(0, poiKind == null ? null
+            : tableSpec(LocalisationRows.predictionColumns(poiKind == Poi.Kind.Z_STACK), pixelSize));
         out.setOutSpec(1, imageSpec(o.synthesis(), "re-synthesis"));
         out.setOutSpec(2, imageSpec(o.background(), "background"));
     }

@@ -35,7 +35,7 @@ public final class ImageStackReaderNodeParameters implements NodeParameters {
     @Override
     public void validate() throws InvalidSettingsException {
         try {
-            toOptions().validate();
+            toOptions().validateSettings();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }

@@ -1,9 +1,5 @@
 package org.knime.depaf.node.renderer;
 
-import java.util.Iterator;
-import java.util.List;
-
-import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.data.image.png.PNGImageContent;
@@ -33,8 +29,6 @@ import org.knime.node.DefaultModel.ExecuteOutput;
 /** Configure and execute of the Localization Renderer: table → engine table → rendering → PNG and 32-bit stack. */
 final class RendererNodeModel {
 
-    private static final String[] REQUIRED = {"frame", "x [nm]", "y [nm]"};
-
     private RendererNodeModel() {
     }
 
@@ -43,12 +37,7 @@ final class RendererNodeModel {
         NodeFailures.configure(o::validate);
         final DataTableSpec spec = in.getInPortSpec(0);
         if (spec != null) {
-            for (final String c : REQUIRED) {
-                if (spec.findColumnIndex(c) < 0) {
-                    throw new InvalidSettingsException("The input table has no column '" + c + "'; a localisation "
-                        + "table needs 'frame', 'x [nm]' and 'y [nm]' (as the DEPAF Predictor writes them)");
-                }
-            }
+            NodeFailures.configure(() -> LocalisationRows.requireColumns(KnimeTables.names(spec), "The input table"));
         }
         out.setOutSpec(0, new ImagePortObjectSpec(PNGImageContent.TYPE));
         out.setOutSpec(1, new ImageStackPortObjectSpec(new StackReference("rendering.tif", true, 0, 1, 0, 0,
@@ -60,27 +49,8 @@ final class RendererNodeModel {
         final ExecutionContext exec = in.getExecutionContext();
         final RenderOptions o = in.<RendererNodeParameters> getParameters().toOptions();
         final BufferedDataTable table = in.getInTable(0);
-        final DataTableSpec spec = table.getDataTableSpec();
-        final int xIndex = spec.findColumnIndex("x [nm]");
-        final double pixelSize = xIndex < 0 ? Double.NaN : LocalisationRows.parsePixelSize(
-            spec.getColumnSpec(xIndex).getProperties().getProperty(LocalisationRows.PIXEL_SIZE_PROPERTY));
-        final List<String> names = KnimeTables.names(spec);
-        final Iterable<Object[]> rows = () -> new Iterator<>() {
-            private final Iterator<DataRow> m_rows = table.iterator();
-
-            @Override
-            public boolean hasNext() {
-                return m_rows.hasNext();
-            }
-
-            @Override
-            public Object[] next() {
-                return KnimeTables.numbers(m_rows.next());
-            }
-        };
         exec.setProgress(0.1, "reading localisations");
-        final LocalisationTable localisations =
-            NodeFailures.execute(() -> LocalisationRows.fromRows(names, rows, pixelSize));
+        final LocalisationTable localisations = NodeFailures.execute(() -> KnimeTables.localisations(table));
         exec.checkCanceled();
         exec.setProgress(0.4, "rendering " + localisations.size() + " localisations");
         final ImageStack image = NodeFailures.execute(() -> o.render(localisations));

@@ -39,7 +39,9 @@ final class ThresholdOptimizerNodeModel {
 
     static void configure(final ConfigureInput in, final ConfigureOutput out) throws InvalidSettingsException {
         in.<ThresholdOptimizerNodeParameters> getParameters().validate();
-        out.setOutSpec(0, new DepafModelPortObjectSpec(null));
+        final DepafModelPortObjectSpec model = in.getInPortSpec(0);
+        // the threshold is known once the search ran; the POI (and with it the columns downstream) already now
+        out.setOutSpec(0, DepafModelPortObjectSpec.untrained(model == null ? null : model.getPoiKind()));
         out.setOutSpec(1, KnimeTables.spec(ThresholdCurveRows.COLUMNS, Map.of()));
     }
 

@@ -31,6 +31,7 @@ final class ImageStackWriterNodeModel {
 
     static void configure(final ConfigureInput in, final ConfigureOutput out) throws InvalidSettingsException {
         final ImageStackWriterNodeParameters p = in.getParameters();
+        p.requireFile();
         p.validate();
         final Path path = p.path();
         final Path folder = path.toAbsolutePath().getParent();

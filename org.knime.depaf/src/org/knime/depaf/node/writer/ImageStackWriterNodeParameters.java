@@ -55,11 +55,19 @@ public final class ImageStackWriterNodeParameters implements NodeParameters {
         return Path.of(m_file.trim());
     }
 
-    @Override
-    public void validate() throws InvalidSettingsException {
+    /** @throws InvalidSettingsException when no file is chosen yet (checked at configure, not in the settings) */
+    void requireFile() throws InvalidSettingsException {
         if (m_file == null || m_file.isBlank()) {
             throw new InvalidSettingsException("Output file: enter the path of the TIFF file to write, e.g. "
                 + "/data/background.tif");
+        }
+    }
+
+    /** A file not chosen yet (a node just added, a workflow template) is reported by configure. */
+    @Override
+    public void validate() throws InvalidSettingsException {
+        if (m_file == null || m_file.isBlank()) {
+            return;
         }
         final String name = m_file.trim().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".tif") && !name.endsWith(".tiff")) {

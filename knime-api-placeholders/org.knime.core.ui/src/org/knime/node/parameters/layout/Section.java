@@ -15,6 +15,4 @@ public @interface Section {
     String description() default "";
 
     boolean sideDrawer() default false;
-
-    String sideDrawerSetText() default "";
 }

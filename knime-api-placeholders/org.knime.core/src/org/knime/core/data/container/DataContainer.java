@@ -5,7 +5,7 @@ import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
 
 /** Compile-only placeholder of KNIME's {@code org.knime.core.data.container.DataContainer} (see README.md). */
-public class DataContainer implements AutoCloseable {
+public class DataContainer implements RowAppender, RowFlushable {
 
     public DataContainer(final DataTableSpec spec) {
         throw new UnsupportedOperationException();
@@ -15,7 +15,6 @@ public class DataContainer implements AutoCloseable {
         throw new UnsupportedOperationException();
     }
 
-    @Override
     public void close() {
         throw new UnsupportedOperationException();
     }

@@ -13,12 +13,12 @@ public class DefaultRow implements DataRow {
     }
 
     @Override
-    public int getNumCells() {
+    public final int getNumCells() {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public DataCell getCell(final int index) {
+    public final DataCell getCell(final int index) {
         throw new UnsupportedOperationException();
     }
 

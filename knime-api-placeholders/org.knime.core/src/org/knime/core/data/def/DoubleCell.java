@@ -1,11 +1,17 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.BoundedValue;
+import org.knime.core.data.ComplexNumberValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.FuzzyIntervalValue;
+import org.knime.core.data.FuzzyNumberValue;
 
 /** Compile-only placeholder of KNIME's {@code org.knime.core.data.def.DoubleCell} (see README.md). */
-public final class DoubleCell extends DataCell implements DoubleValue {
+@SuppressWarnings("serial") // a placeholder is never serialized
+public final class DoubleCell extends DataCell
+    implements DoubleValue, ComplexNumberValue, FuzzyNumberValue, FuzzyIntervalValue, BoundedValue {
 
     public static final DataType TYPE = null;
 

@@ -2,10 +2,11 @@ package org.knime.core.data.filestore;
 
 import java.io.IOException;
 import java.util.List;
+import org.knime.core.data.filestore.internal.FileStoreProxy.FlushCallback;
 import org.knime.core.node.port.PortObject;
 
 /** Compile-only placeholder of KNIME's {@code org.knime.core.data.filestore.FileStorePortObject} (see README.md). */
-public abstract class FileStorePortObject implements PortObject {
+public abstract class FileStorePortObject implements PortObject, FlushCallback {
 
     protected FileStorePortObject(final List<FileStore> fileStores) {
         throw new UnsupportedOperationException();

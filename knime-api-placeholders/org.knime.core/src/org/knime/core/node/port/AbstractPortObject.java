@@ -3,7 +3,7 @@ package org.knime.core.node.port;
 /** Compile-only placeholder of KNIME's {@code org.knime.core.node.port.AbstractPortObject} (see README.md). */
 public abstract class AbstractPortObject implements PortObject {
 
-    protected AbstractPortObject() {
+    public AbstractPortObject() {
         throw new UnsupportedOperationException();
     }
 }

@@ -1,27 +1,30 @@
-package org.knime.depaf.cli;
+package org.knime.depaf.core.eval;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knime.depaf.core.eval.EpflMatcher;
-import org.knime.depaf.core.eval.Metrics;
-import org.knime.depaf.core.eval.TextTable;
 import org.knime.depaf.core.loc.LocalisationTable;
 
 /**
  * The metrics of localisations against ground truth at several lateral tolerances (EPFL challenge protocol,
- * {@link EpflMatcher}), as an aligned text table and as CSV. {@code depaf evaluate} and {@code depaf demo} both
- * print through this class, so the demo's numbers are exactly what evaluate computes from its files.
+ * {@link EpflMatcher}), as an aligned text table and as a table of numbers. {@code depaf evaluate}, {@code depaf
+ * demo} and the Localisation Evaluator node all report through this class, so they give the same numbers.
  */
-final class MetricsReport {
+public final class MetricsReport {
 
     /** The tolerances the command line uses unless told otherwise: the challenge's 250 nm and a strict 100 nm. */
-    static final double[] DEFAULT_TOLERANCES_NM = {250, 100};
+    public static final double[] DEFAULT_TOLERANCES_NM = {250, 100};
+
+    /** The columns of {@link #COLUMNS} that hold counts (whole numbers); the others are measurements. */
+    public static final List<String> COUNTS = List.of("TP", "FP", "FN");
+
+    /** Names of {@link #values()}' columns, units in brackets. */
+    public static final List<String> COLUMNS = List.of("tolerance [nm]", "axial tolerance [nm]", "border [nm]", "TP",
+        "FP", "FN", "recall", "precision", "Jaccard [%]", "RMSE lateral [nm]", "RMSE axial [nm]",
+        "efficiency lateral [%]", "efficiency axial [%]");
 
     /** One tolerance and its metrics. */
-    record Row(double toleranceNm, Metrics metrics) {
+    public record Row(double toleranceNm, Metrics metrics) {
     }
 
     private final List<Row> rows;
@@ -45,7 +48,7 @@ final class MetricsReport {
      * @param borderNm border left out, nm (0: none)
      * @param field field width and height in nm (needed with a border), or null
      */
-    static MetricsReport evaluate(final LocalisationTable gt, final LocalisationTable loc,
+    public static MetricsReport evaluate(final LocalisationTable gt, final LocalisationTable loc,
         final double[] tolerancesNm, final double axialToleranceNm, final double borderNm, final double[] field) {
         final List<Row> rows = new ArrayList<>();
         for (final double t : tolerancesNm) {
@@ -60,12 +63,12 @@ final class MetricsReport {
     }
 
     /** @return the rows, one per tolerance */
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
     /** @return an aligned text table (axial columns only when both tables have z) */
-    String toText() {
+    public String toText() {
         final List<String> header = new ArrayList<>(List.of("tolerance nm", "TP", "FP", "FN", "recall",
             "precision", "Jaccard %", "RMSE lat nm", "E lat %"));
         if (axial) {
@@ -88,20 +91,15 @@ final class MetricsReport {
         return t.toText();
     }
 
-    /** Writes every metric at full precision, one row per tolerance. */
-    void writeCsv(final Path file) throws IOException {
-        final List<String[]> out = new ArrayList<>();
+    /** @return every metric at full precision, one row per tolerance, in the order of {@link #COLUMNS} */
+    public List<double[]> values() {
+        final List<double[]> out = new ArrayList<>();
         for (final Row r : rows) {
             final Metrics m = r.metrics();
-            out.add(new String[] {CsvOutput.number(r.toleranceNm()), CsvOutput.number(axialToleranceNm),
-                CsvOutput.number(borderNm), Integer.toString(m.tp()), Integer.toString(m.fp()),
-                Integer.toString(m.fn()), CsvOutput.number(m.recall()), CsvOutput.number(m.precision()),
-                CsvOutput.number(m.jaccardPercent()), CsvOutput.number(m.rmseLateralNm()),
-                CsvOutput.number(m.rmseAxialNm()), CsvOutput.number(m.efficiencyLateral()),
-                CsvOutput.number(m.efficiencyAxial())});
+            out.add(new double[] {r.toleranceNm(), axialToleranceNm, borderNm, m.tp(), m.fp(), m.fn(), m.recall(),
+                m.precision(), m.jaccardPercent(), m.rmseLateralNm(), m.rmseAxialNm(), m.efficiencyLateral(),
+                m.efficiencyAxial()});
         }
-        CsvOutput.write(file, List.of("tolerance [nm]", "axial tolerance [nm]", "border [nm]", "TP", "FP", "FN",
-            "recall", "precision", "Jaccard [%]", "RMSE lateral [nm]", "RMSE axial [nm]", "efficiency lateral [%]",
-            "efficiency axial [%]"), out);
+        return out;
     }
 }

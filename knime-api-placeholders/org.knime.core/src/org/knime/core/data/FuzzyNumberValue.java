@@ -1,0 +1,8 @@
+package org.knime.core.data;
+
+/**
+ * Compile-only placeholder of KNIME's {@code org.knime.core.data.FuzzyNumberValue} (see README.md): here only as a
+ * supertype of other placeholders, so their supertypes match KNIME's.
+ */
+public interface FuzzyNumberValue extends DataValue {
+}
