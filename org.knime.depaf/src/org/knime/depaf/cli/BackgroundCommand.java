@@ -39,6 +39,11 @@ final class BackgroundCommand extends DepafCommand {
     PredictionCliOptions prediction;
 
     @Override
+    boolean usesNetwork() {
+        return true;
+    }
+
+    @Override
     int run(final Session session) throws Exception {
         CliFiles.outputFile(output, "background file");
         if (subtracted != null) {

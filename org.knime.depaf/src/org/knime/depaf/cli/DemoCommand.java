@@ -77,6 +77,11 @@ final class DemoCommand extends DepafCommand {
     private static final double RENDER_SIGMA_NM = 15;
 
     @Override
+    boolean usesNetwork() {
+        return true;
+    }
+
+    @Override
     int run(final Session session) throws Exception {
         final long started = System.nanoTime();
         final Plan plan = Plan.of(quick);

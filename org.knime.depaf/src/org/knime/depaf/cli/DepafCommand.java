@@ -2,6 +2,9 @@ package org.knime.depaf.cli;
 
 import java.util.concurrent.Callable;
 
+import org.knime.depaf.core.net.BackendChoice;
+import org.knime.depaf.core.net.Nd4jRuntime;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,7 +25,21 @@ abstract class DepafCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         final DepafCli cli = (DepafCli)spec.root().userObject();
-        return run(cli.session(common.quiet, common.verbose));
+        final Session session = cli.session(common.quiet, common.verbose);
+        if (usesNetwork()) {
+            final BackendChoice.Decision backend = Nd4jRuntime.backend();
+            if (backend.warning() != null) {
+                session.warn(backend.warning());
+            } else if (common.verbose) {
+                session.info("Computing on: %s", backend.summary());
+            }
+        }
+        return run(session);
+    }
+
+    /** @return whether the command runs the network (then the backend it runs on is reported) */
+    boolean usesNetwork() {
+        return false;
     }
 
     /**

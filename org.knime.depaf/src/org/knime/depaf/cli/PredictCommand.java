@@ -54,6 +54,11 @@ final class PredictCommand extends DepafCommand {
     PredictionCliOptions prediction;
 
     @Override
+    boolean usesNetwork() {
+        return true;
+    }
+
+    @Override
     int run(final Session session) throws Exception {
         if (output == null && isyn == null && background == null && subtracted == null) {
             throw new BadInputException("nothing to write: give -o CSV for the localisations and/or --isyn, --bg, "

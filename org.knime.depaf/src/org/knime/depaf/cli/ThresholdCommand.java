@@ -54,6 +54,11 @@ final class ThresholdCommand extends DepafCommand {
     Double rangeMax;
 
     @Override
+    boolean usesNetwork() {
+        return true;
+    }
+
+    @Override
     int run(final Session session) throws Exception {
         CliFiles.outputFile(output, "model file");
         if (curve != null) {

@@ -96,6 +96,11 @@ final class TrainCommand extends DepafCommand {
     }
 
     @Override
+    boolean usesNetwork() {
+        return true;
+    }
+
+    @Override
     int run(final Session session) throws Exception {
         final TrainingParameters params = training.toParameters();
         CliFiles.outputFile(output, "model file");

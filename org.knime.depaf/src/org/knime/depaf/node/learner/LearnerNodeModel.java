@@ -3,6 +3,7 @@ package org.knime.depaf.node.learner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.knime.core.node.KNIMEException;
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.model.DepafModel;
 import org.knime.depaf.core.model.ModelFile;
+import org.knime.depaf.core.net.Nd4jRuntime;
 import org.knime.depaf.core.net.samediff.SameDiffBackend;
 import org.knime.depaf.core.train.Trainer;
 import org.knime.depaf.core.train.TrainingParameters;
@@ -70,7 +72,10 @@ final class LearnerNodeModel {
             history.addRowToTable(KnimeTables.row(row++, TrainingHistoryRows.COLUMNS, TrainingHistoryRows.row(p)));
         }
         history.close();
-        final List<String> warnings = trained.result.thresholdSearch().warnings();
+        final List<String> warnings = new ArrayList<>(trained.result.thresholdSearch().warnings());
+        if (Nd4jRuntime.backend().warning() != null) {
+            warnings.add(Nd4jRuntime.backend().warning());
+        }
         if (!warnings.isEmpty()) {
             out.setWarningMessage(String.join("\n", warnings));
         }

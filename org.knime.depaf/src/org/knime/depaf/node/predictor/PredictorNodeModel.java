@@ -15,6 +15,7 @@ import org.knime.core.node.port.inactive.InactiveBranchPortObject;
 import org.knime.core.node.port.inactive.InactiveBranchPortObjectSpec;
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.model.DepafModel;
+import org.knime.depaf.core.net.Nd4jRuntime;
 import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.predict.FilePredictionSink;
 import org.knime.depaf.core.predict.PredictionOptions;
@@ -98,6 +99,9 @@ final class PredictorNodeModel {
             r.summary.frames(), r.height, r.width, r.summary.pixelSizeNm(), "re-synthesis of " + r.source));
         out.setOutData(2, background == null ? InactiveBranchPortObject.INSTANCE : StackStores.port(background,
             r.summary.frames(), r.height, r.width, r.summary.pixelSizeNm(), "background of " + r.source));
+        if (Nd4jRuntime.backend().warning() != null) {
+            out.setWarningMessage(Nd4jRuntime.backend().warning());
+        }
         if (r.summary.localisations() == 0) {
             out.setWarningMessage("No signal was detected; the model's threshold may be too high for this stack "
                 + "(try the Threshold Optimizer) or the model was trained on different data");
