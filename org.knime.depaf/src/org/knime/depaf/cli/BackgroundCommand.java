@@ -1,12 +1,14 @@
 package org.knime.depaf.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.model.DepafModel;
 import org.knime.depaf.core.predict.BackgroundEstimation;
 import org.knime.depaf.core.predict.FilePredictionSink;
 import org.knime.depaf.core.predict.PredictionOptions;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,10 +47,10 @@ final class BackgroundCommand extends DepafCommand {
 
     @Override
     int run(final Session session) throws Exception {
-        CliFiles.outputFile(output, "background file");
-        if (subtracted != null) {
-            CliFiles.outputFile(subtracted, "background-subtracted file");
-        }
+        CliFiles.checkOutputs(session, CliFiles.inputs(CliFiles.in(modelFile, "model file (MODEL)"),
+            CliFiles.in(data, "data file (DATA)")),
+            CliFiles.out(output, "background file (-o)", OutputPolicy.Content.TIFF),
+            CliFiles.out(subtracted, "background-subtracted file (--subtracted)", OutputPolicy.Content.TIFF));
         try (DepafModel model = CliFiles.readModel(modelFile);
             FrameSource source = CliFiles.openStack(data, "data file", prediction.pixelSizeNm)) {
             if (!model.network().config().learnBackground()) {

@@ -1,19 +1,16 @@
 package org.knime.depaf.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.knime.depaf.core.eval.MetricsReport;
-import org.knime.depaf.core.util.AtomicFiles;
 
 /**
  * Small side tables of the command line (training history, threshold curve, metrics) as CSV: a header of quoted
- * names, numbers written exactly ({@link Double#toString}), comma-separated; written atomically.
+ * names, numbers written exactly ({@link Double#toString}), comma-separated; written atomically, or to standard
+ * output for {@code -}.
  */
 final class CsvOutput {
 
@@ -21,19 +18,19 @@ final class CsvOutput {
     }
 
     /**
-     * @param file the CSV file (replaced atomically)
+     * @param session the run's session (standard output for {@code -})
+     * @param file the CSV file (replaced atomically), or {@code -} for standard output
      * @param header column names
      * @param rows one array of cells per row, as text
      * @throws IOException naming the file if it cannot be written
      */
-    static void write(final Path file, final List<String> header, final List<String[]> rows) throws IOException {
-        AtomicFiles.write(file, out -> {
-            final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    static void write(final Session session, final Path file, final List<String> header, final List<String[]> rows)
+        throws IOException {
+        CliFiles.writeText(session, file, w -> {
             w.write(line(header.toArray(new String[0]), true));
             for (final String[] r : rows) {
                 w.write(line(r, false));
             }
-            w.flush();
         });
     }
 
@@ -42,7 +39,7 @@ final class CsvOutput {
      *
      * @throws IOException naming the file if it cannot be written
      */
-    static void writeMetrics(final Path file, final MetricsReport report) throws IOException {
+    static void writeMetrics(final Session session, final Path file, final MetricsReport report) throws IOException {
         final List<String[]> rows = new ArrayList<>();
         for (final double[] v : report.values()) {
             final String[] cells = new String[v.length];
@@ -51,7 +48,7 @@ final class CsvOutput {
             }
             rows.add(cells);
         }
-        write(file, MetricsReport.COLUMNS, rows);
+        write(session, file, MetricsReport.COLUMNS, rows);
     }
 
     /** @return a number as exact text ("NaN" for NaN; whole numbers without ".0") */

@@ -94,6 +94,16 @@ final class DemoCommand extends DepafCommand {
         final Path sumPng = out.resolve("sum-projection.png");
         final Path metricsTxt = out.resolve("metrics.txt");
         final Path metricsCsv = out.resolve("metrics.csv");
+        final Path steps = out.resolve("steps.sh");
+        // a folder of the user's own that happens to hold a data.tif is not the demo's to overwrite
+        if (!Files.isRegularFile(steps)) {
+            for (final Path p : List.of(data, truth, modelFile, locs, srPng, sumPng, metricsTxt, metricsCsv)) {
+                if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new BadInputException("the folder '" + out + "' holds " + p.getFileName() + ", which the "
+                        + "demo would replace, and no earlier demo's steps.sh; choose a new or empty folder (--out)");
+                }
+            }
+        }
 
         final SimulationConfig d = SimulationConfig.preset(PRESET);
         final SimulationConfig config = d.withFrames(plan.frames()).withSizePx(plan.sizePx(), plan.sizePx())
@@ -102,7 +112,7 @@ final class DemoCommand extends DepafCommand {
         session.info("Data: %d frames of %d × %d px (100 nm): blinking molecules on filaments, %s per µm² "
             + "(≈ %.0f) on per frame, ~2000 photons each", config.frames(), config.widthPx(), config.heightPx(),
             CsvOutput.number(plan.density()), config.expectedEmittersPerFrame());
-        SimulateCommand.write(SimulateCommand.simulate(session, config), config, data, truth);
+        SimulateCommand.write(session, SimulateCommand.simulate(session, config), config, data, truth);
 
         final TrainingParameters params = parameters(plan);
         final Poi poi = GaussianPoi.ofSigma(SIGMA_PX, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED);
@@ -129,8 +139,8 @@ final class DemoCommand extends DepafCommand {
             RENDER_SIGMA_NM), ColorMap.HOT, 99.5);
         final String table = report.toText();
         AtomicFiles.write(metricsTxt, o -> o.write(table.getBytes(StandardCharsets.UTF_8)));
-        CsvOutput.writeMetrics(metricsCsv, report);
-        writeSteps(out.resolve("steps.sh"), config, params);
+        CsvOutput.writeMetrics(session, metricsCsv, report);
+        writeSteps(steps, config, params);
 
         session.out().println();
         session.out().printf(Locale.ROOT, "%d localisations against %d true emitters (EPFL challenge protocol):%n",

@@ -131,7 +131,15 @@ public final class DepafCli implements Runnable {
         // ND4J must find its backend through this class loader before anything touches it (see Nd4jRuntime).
         Nd4jRuntime.initialise(DepafCli.class.getClassLoader(), null);
         final CommandLine cl = commandLine();
-        return cl.execute(args);
+        final int code = cl.execute(args);
+        // a result lost on the way (disk full, pipe closed) is a failed run, not a success
+        if (out.checkError() && code == EXIT_OK) {
+            err.println("depaf: writing to standard output failed (disk full, or the receiving program stopped); "
+                + "the output is incomplete");
+            err.flush();
+            return EXIT_FAILED;
+        }
+        return code;
     }
 
     /** @return the configured picocli command line (for tests of the help text) */

@@ -1,9 +1,11 @@
 package org.knime.depaf.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.knime.depaf.core.eval.MetricsReport;
 import org.knime.depaf.core.loc.LocalisationTable;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,19 +52,25 @@ final class EvaluateCommand extends DepafCommand {
         if (borderNm > 0 && field == null) {
             throw new BadInputException("--border needs --field w,h (the field size in nm)");
         }
-        if (csv != null) {
-            CliFiles.outputFile(csv, "metrics file");
-        }
+        CliFiles.checkOutputs(session, CliFiles.inputs(CliFiles.in(localisations, "localisation file (LOCALISATIONS)"),
+            CliFiles.in(groundTruth, "ground-truth file (GROUND_TRUTH)")),
+            CliFiles.out(csv, "metrics file (--csv)", OutputPolicy.Content.CSV));
         final LocalisationTable loc = CliFiles.readTable(localisations, "localisation file", Double.NaN);
         final LocalisationTable gt = CliFiles.readTable(groundTruth, "ground-truth file", Double.NaN);
-        final MetricsReport report = MetricsReport.evaluate(gt, loc, tolerances, axialToleranceNm, borderNm,
-            field == null ? null : new double[] {field.first(), field.second()});
+        final MetricsReport report;
+        try (ProgressMonitor monitor = session.progress("matching")) {
+            report = MetricsReport.evaluate(gt, loc, tolerances, axialToleranceNm, borderNm,
+                field == null ? null : new double[] {field.first(), field.second()}, monitor);
+            monitor.done(null);
+        }
         session.info("%d localisations against %d ground-truth points", loc.size(), gt.size());
-        session.out().print(report.toText());
-        session.out().flush();
+        session.report().print(report.toText());
+        session.report().flush();
         if (csv != null) {
-            CsvOutput.writeMetrics(csv, report);
-            session.info("Metrics written to %s", csv);
+            CsvOutput.writeMetrics(session, csv, report);
+            if (!csv.equals(CliFiles.STDOUT)) {
+                session.info("Metrics written to %s", csv);
+            }
         }
         return DepafCli.EXIT_OK;
     }

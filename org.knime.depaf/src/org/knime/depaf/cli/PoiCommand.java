@@ -1,6 +1,7 @@
 package org.knime.depaf.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.image.StackFiles;
@@ -12,6 +13,7 @@ import org.knime.depaf.core.poi.GaussianPoi;
 import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.poi.SpikePoi;
 import org.knime.depaf.core.resample.Interpolation;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,9 +45,14 @@ final class PoiCommand extends DepafCommand {
 
         abstract Poi make(Session session);
 
+        /** @return the files the POI is made from (none for generated POIs) */
+        List<OutputPolicy.Input> inputs() {
+            return List.of();
+        }
+
         @Override
         final int run(final Session session) throws Exception {
-            CliFiles.outputFile(output, "POI file");
+            CliFiles.checkOutputs(session, inputs(), CliFiles.out(output, "POI file (-o)", OutputPolicy.Content.TIFF));
             final Poi poi = make(session);
             StackFiles.write(output, new ImageStack(poi.values(), poi.channels(), poi.height(), poi.width(),
                 poi.pixelSizeNm(), poi.source()), TiffBitDepth.FLOAT32);
@@ -191,6 +198,11 @@ final class PoiCommand extends DepafCommand {
     static final class Calibrate extends PoiOutput {
         @Parameters(index = "0", paramLabel = "BEADS", description = "The bead z-stack (TIFF or MAT).")
         Path beads;
+
+        @Override
+        List<OutputPolicy.Input> inputs() {
+            return List.of(CliFiles.in(beads, "bead stack (BEADS)"));
+        }
 
         @Option(names = "--z-step", required = true, paramLabel = "NM", description = "Slice spacing in nm.")
         double zStepNm;

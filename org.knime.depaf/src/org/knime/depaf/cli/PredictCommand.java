@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 
 import org.knime.depaf.core.image.FrameSource;
+import org.knime.depaf.core.loc.LocalisationCsv;
 import org.knime.depaf.core.model.DepafModel;
 import org.knime.depaf.core.predict.FilePredictionSink;
 import org.knime.depaf.core.predict.PredictionOptions;
@@ -12,6 +13,7 @@ import org.knime.depaf.core.predict.PredictionOutput;
 import org.knime.depaf.core.predict.PredictionSink;
 import org.knime.depaf.core.predict.PredictionSummary;
 import org.knime.depaf.core.predict.Predictor;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,18 +66,26 @@ final class PredictCommand extends DepafCommand {
             throw new BadInputException("nothing to write: give -o CSV for the localisations and/or --isyn, --bg, "
                 + "--bg-subtracted");
         }
+        CliFiles.checkOutputs(session, CliFiles.inputs(CliFiles.in(modelFile, "model file (MODEL)"),
+            CliFiles.in(data, "data file (DATA)")),
+            CliFiles.out(output, "localisation file (-o)", OutputPolicy.Content.CSV),
+            CliFiles.out(isyn, "ISyn file (--isyn)", OutputPolicy.Content.TIFF),
+            CliFiles.out(background, "background file (--bg)", OutputPolicy.Content.TIFF),
+            CliFiles.out(subtracted, "background-subtracted file (--bg-subtracted)", OutputPolicy.Content.TIFF));
         final EnumSet<PredictionOutput> outputs = EnumSet.noneOf(PredictionOutput.class);
-        check(output, "localisation file", PredictionOutput.LOCALISATIONS, outputs);
-        check(isyn, "ISyn file", PredictionOutput.SYNTHESIS, outputs);
-        check(background, "background file", PredictionOutput.BACKGROUND, outputs);
-        check(subtracted, "background-subtracted file", PredictionOutput.BACKGROUND_SUBTRACTED, outputs);
+        add(output, PredictionOutput.LOCALISATIONS, outputs);
+        add(isyn, PredictionOutput.SYNTHESIS, outputs);
+        add(background, PredictionOutput.BACKGROUND, outputs);
+        add(subtracted, PredictionOutput.BACKGROUND_SUBTRACTED, outputs);
         final PredictionOptions options = prediction.toBuilder().outputs(outputs).build();
         try (DepafModel model = CliFiles.readModel(modelFile);
             FrameSource source = CliFiles.openStack(data, "data file", Double.NaN)) {
             final int[] range = prediction.range(source.frames());
+            final FilePredictionSink.LocalisationWriter table = output == null ? null
+                : t -> CliFiles.writeText(session, output, w -> LocalisationCsv.write(w, t));
             final PredictionSummary s = predict(session, model, options, source, range,
-                new FilePredictionSink(output, isyn, background, subtracted));
-            if (output != null) {
+                FilePredictionSink.withLocalisationWriter(table, isyn, background, subtracted));
+            if (output != null && !output.equals(CliFiles.STDOUT)) {
                 session.info("%d localisations in %d frames (%.1f frames/s, %s nm pixels) written to %s",
                     s.localisations(), s.frames(), s.framesPerSecond(), CsvOutput.number(s.pixelSizeNm()), output);
             }
@@ -95,14 +105,15 @@ final class PredictCommand extends DepafCommand {
             ProgressMonitor monitor = session.progress("predicting")) {
             final PredictionSummary summary = predictor.run(source, range[0], range[1], s, monitor);
             monitor.done(String.format(Locale.ROOT, "%d frames", summary.frames()));
+            if (summary.nonFiniteWarning() != null) {
+                session.warn(summary.nonFiniteWarning());
+            }
             return summary;
         }
     }
 
-    private static void check(final Path p, final String role, final PredictionOutput o,
-        final EnumSet<PredictionOutput> outputs) {
+    private static void add(final Path p, final PredictionOutput o, final EnumSet<PredictionOutput> outputs) {
         if (p != null) {
-            CliFiles.outputFile(p, role);
             outputs.add(o);
         }
     }

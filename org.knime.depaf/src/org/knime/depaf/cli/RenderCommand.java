@@ -11,6 +11,7 @@ import org.knime.depaf.core.loc.ColorMap;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.core.loc.RenderImages;
 import org.knime.depaf.core.loc.SuperResolutionRenderer;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,12 +74,16 @@ final class RenderCommand extends DepafCommand {
     @Override
     int run(final Session session) throws Exception {
         final ColorMap map = ColorMap.parse(colormap);
+        final List<OutputPolicy.Output> files = new java.util.ArrayList<>();
         for (final Path p : outputs) {
-            format(p);
-            CliFiles.outputFile(p, "image file");
+            files.add(CliFiles.out(p, "image file (-o)", format(p).equals("png") ? OutputPolicy.Content.PNG
+                : OutputPolicy.Content.TIFF));
         }
+        CliFiles.checkOutputs(session, CliFiles.inputs(CliFiles.in(localisations, "localisation file (LOCALISATIONS)"),
+            CliFiles.in(image, "image stack (--image)")), files.toArray(new OutputPolicy.Output[0]));
         final LocalisationTable table = CliFiles.readTable(localisations, "localisation file", Double.NaN);
-        final double[] f = field != null ? new double[] {field.first(), field.second()} : image != null ? fieldOf(image) : extent(table);
+        final double[] f = field != null ? new double[] {field.first(), field.second()}
+            : image != null ? fieldOf(image) : extent(table);
         final SuperResolutionRenderer renderer = new SuperResolutionRenderer(f[0], f[1], renderPixelNm);
         final ImageStack img = render(renderer, table, method, sigmaNm);
         for (final Path p : outputs) {

@@ -17,6 +17,7 @@ final class Session {
     private final ProgressMonitor.Style style;
     private final AtomicBoolean cancelled;
     private final double lineIntervalSeconds;
+    private boolean dataOnStdout;
 
     Session(final PrintStream out, final PrintStream err, final boolean quiet, final boolean verbose,
         final ProgressMonitor.Style style, final AtomicBoolean cancelled, final double lineIntervalSeconds) {
@@ -34,12 +35,23 @@ final class Session {
         return out;
     }
 
-    /** Prints an informational line on standard output unless --quiet. */
+    /** Prints an informational line on standard output (standard error when it carries data) unless --quiet. */
     void info(final String format, final Object... args) {
         if (!quiet) {
-            out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
-            out.flush();
+            final PrintStream to = dataOnStdout ? err : out;
+            to.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
+            to.flush();
         }
+    }
+
+    /** @return where results for a person go: standard output, or standard error when a table takes it */
+    PrintStream report() {
+        return dataOnStdout ? err : out;
+    }
+
+    /** A table goes to standard output ({@code -o -}): keep messages out of it. */
+    void dataOnStandardOutput() {
+        dataOnStdout = true;
     }
 
     /** Prints a warning on standard error (also with --quiet: warnings matter). */

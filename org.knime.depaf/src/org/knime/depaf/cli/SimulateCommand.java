@@ -1,6 +1,7 @@
 package org.knime.depaf.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.knime.depaf.core.image.StackFiles;
@@ -9,6 +10,7 @@ import org.knime.depaf.core.sim.SimulationConfig;
 import org.knime.depaf.core.sim.SimulationOverrides;
 import org.knime.depaf.core.sim.SimulationResult;
 import org.knime.depaf.core.sim.SmlmSimulator;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,15 +64,18 @@ final class SimulateCommand extends DepafCommand {
         final SimulationConfig config = config();
         final Path gt = groundTruth != null ? groundTruth
             : output.resolveSibling(CliFiles.stem(output) + "-ground-truth.csv");
-        CliFiles.outputFile(output, "stack file");
-        CliFiles.outputFile(gt, "ground-truth file");
+        CliFiles.checkOutputs(session, List.of(),
+            CliFiles.out(output, "stack file (-o)", OutputPolicy.Content.TIFF),
+            CliFiles.out(gt, "ground-truth file (--ground-truth)", OutputPolicy.Content.CSV));
         final SimulationResult result = simulate(session, config);
-        write(result, config, output, gt);
+        write(session, result, config, output, gt);
         session.info("Simulated %d frames of %d × %d px at %s nm: %d emitters (%.1f per frame)", config.frames(),
             config.widthPx(), config.heightPx(), CsvOutput.number(config.pixelSizeNm()),
             result.groundTruth().size(), result.groundTruth().size() / (double)config.frames());
         session.info("Stack written to %s", output);
-        session.info("Ground truth written to %s", gt);
+        if (!gt.equals(CliFiles.STDOUT)) {
+            session.info("Ground truth written to %s", gt);
+        }
         return DepafCli.EXIT_OK;
     }
 
@@ -85,10 +90,10 @@ final class SimulateCommand extends DepafCommand {
     }
 
     /** Writes the stack (16-bit when the camera quantises, else 32-bit float) and the ground truth. */
-    static void write(final SimulationResult result, final SimulationConfig config, final Path stack,
-        final Path gt) throws java.io.IOException {
+    static void write(final Session session, final SimulationResult result, final SimulationConfig config,
+        final Path stack, final Path gt) throws java.io.IOException {
         StackFiles.write(stack, result.stack(), config.tiffBitDepth());
-        LocalisationCsv.write(gt, result.groundTruth());
+        CliFiles.writeText(session, gt, w -> LocalisationCsv.write(w, result.groundTruth()));
     }
 
     private SimulationConfig config() {

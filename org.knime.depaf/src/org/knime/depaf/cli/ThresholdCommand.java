@@ -2,6 +2,7 @@ package org.knime.depaf.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.knime.depaf.core.detect.ThresholdSearchResult;
 import org.knime.depaf.core.image.FrameSource;
@@ -9,6 +10,7 @@ import org.knime.depaf.core.model.DepafModel;
 import org.knime.depaf.core.model.ModelFile;
 import org.knime.depaf.core.train.ThresholdOptimizer;
 import org.knime.depaf.core.train.TrainingParameters;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,10 +62,10 @@ final class ThresholdCommand extends DepafCommand {
 
     @Override
     int run(final Session session) throws Exception {
-        CliFiles.outputFile(output, "model file");
-        if (curve != null) {
-            CliFiles.outputFile(curve, "threshold curve file");
-        }
+        CliFiles.checkOutputs(session, CliFiles.inputs(CliFiles.in(modelFile, "model file (MODEL)"),
+            CliFiles.in(data, "data file (DATA)")),
+            CliFiles.out(output, "model file (-o)", OutputPolicy.Content.MODEL),
+            CliFiles.out(curve, "threshold curve file (--curve)", OutputPolicy.Content.CSV));
         try (DepafModel model = CliFiles.readModel(modelFile);
             FrameSource source = CliFiles.openStack(data, "data file", Double.NaN)) {
             final TrainingParameters cpu = TrainingParameters.builder(TrainingParameters.Preset.CPU, 0).build();
@@ -81,7 +83,7 @@ final class ThresholdCommand extends DepafCommand {
             // shares the network with 'model', which closes it
             ModelFile.write(output, model.withThreshold(result.threshold()));
             if (curve != null) {
-                TrainCommand.ThresholdCurve.write(curve, result);
+                TrainCommand.ThresholdCurve.write(session, curve, result);
             }
             for (final String w : result.warnings()) {
                 session.warn(w);

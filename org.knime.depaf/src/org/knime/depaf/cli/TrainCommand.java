@@ -16,6 +16,7 @@ import org.knime.depaf.core.train.Trainer;
 import org.knime.depaf.core.train.TrainingParameters;
 import org.knime.depaf.core.train.TrainingProgress;
 import org.knime.depaf.core.train.TrainingResult;
+import org.knime.depaf.core.util.OutputPolicy;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -103,13 +104,11 @@ final class TrainCommand extends DepafCommand {
     @Override
     int run(final Session session) throws Exception {
         final TrainingParameters params = training.toParameters();
-        CliFiles.outputFile(output, "model file");
-        if (history != null) {
-            CliFiles.outputFile(history, "history file");
-        }
-        if (thresholdCurve != null) {
-            CliFiles.outputFile(thresholdCurve, "threshold curve file");
-        }
+        CliFiles.checkOutputs(session, CliFiles.inputs(CliFiles.in(data, "data file (DATA)"),
+            CliFiles.in(poi.file, "POI file (--poi)")),
+            CliFiles.out(output, "model file (-o)", OutputPolicy.Content.MODEL),
+            CliFiles.out(history, "history file (--history)", OutputPolicy.Content.CSV),
+            CliFiles.out(thresholdCurve, "threshold curve file (--threshold-curve)", OutputPolicy.Content.CSV));
         try (FrameSource source = CliFiles.openStack(data, "data file", pixelSizeNm)) {
             training.requireFramesWithin(source.frames());
             final Poi pattern = poi.resolve(zStepNm, source.pixelSizeNm());
@@ -122,10 +121,10 @@ final class TrainCommand extends DepafCommand {
             try (DepafModel model = result.model()) {
                 ModelFile.write(output, model);
                 if (history != null) {
-                    writeHistory(history, result.history());
+                    writeHistory(session, history, result.history());
                 }
                 if (thresholdCurve != null) {
-                    ThresholdCurve.write(thresholdCurve, result.thresholdSearch());
+                    ThresholdCurve.write(session, thresholdCurve, result.thresholdSearch());
                 }
                 for (final String w : result.thresholdSearch().warnings()) {
                     session.warn(w);
@@ -156,7 +155,7 @@ final class TrainCommand extends DepafCommand {
         }
     }
 
-    private static void writeHistory(final Path file, final List<TrainingProgress> history)
+    private static void writeHistory(final Session session, final Path file, final List<TrainingProgress> history)
         throws java.io.IOException {
         final List<String[]> rows = new ArrayList<>(history.size());
         for (final TrainingProgress p : history) {
@@ -166,7 +165,7 @@ final class TrainCommand extends DepafCommand {
                 CsvOutput.number(p.learningRate()), Integer.toString(p.curriculumLevel()),
                 CsvOutput.number(p.seconds())});
         }
-        CsvOutput.write(file, List.of("iteration", "epoch", "loss", "fidelity", "sparsity", "validation loss",
+        CsvOutput.write(session, file, List.of("iteration", "epoch", "loss", "fidelity", "sparsity", "validation loss",
             "lambda", "learning rate", "curriculum level", "seconds"), rows);
     }
 
@@ -175,11 +174,12 @@ final class TrainCommand extends DepafCommand {
         private ThresholdCurve() {
         }
 
-        static void write(final Path file, final ThresholdSearchResult r) throws java.io.IOException {
+        static void write(final Session session, final Path file, final ThresholdSearchResult r)
+            throws java.io.IOException {
             final List<String[]> rows = new ArrayList<>();
             add(rows, "coarse", r.coarseThresholds(), r.coarseLosses());
             add(rows, "fine", r.fineThresholds(), r.fineLosses());
-            CsvOutput.write(file, List.of("stage", "threshold", "objective"), rows);
+            CsvOutput.write(session, file, List.of("stage", "threshold", "objective"), rows);
         }
 
         private static void add(final List<String[]> rows, final String stage, final double[] t, final double[] l) {

@@ -69,7 +69,8 @@ class NodeConfigureTest {
     private static final PoiPortObjectSpec POI_3D =
         new PoiPortObjectSpec(PoiCodec.describe(new AstigmaticPoi(1.1, 300, 400).zStack(11, 100, 15, 100)));
 
-    private static final DepafModelPortObjectSpec MODEL_2D = new DepafModelPortObjectSpec(model(Poi.Kind.PATTERN_2D, true));
+    private static final DepafModelPortObjectSpec MODEL_2D =
+        new DepafModelPortObjectSpec(model(Poi.Kind.PATTERN_2D, true));
 
     private static final DepafModelPortObjectSpec MODEL_3D =
         new DepafModelPortObjectSpec(model(Poi.Kind.Z_STACK, false));
@@ -174,6 +175,15 @@ class NodeConfigureTest {
             STACK).passed();
         configureFails(ImageStackWriterNodeFactory.class,
             s -> s.addString("file", dir.resolve("missing/out.tif").toString()), "does not exist", STACK);
+        // the stack's own file, however it is spelled, is never the output: writing it would destroy the input
+        final Path data = Files.createFile(dir.resolve("data.tif"));
+        final ImageStackPortObjectSpec fromFile = new ImageStackPortObjectSpec(new StackReference(data.toString(),
+            false, 0, 10, 64, 64, 100, "data.tif"));
+        configureFails(ImageStackWriterNodeFactory.class, s -> s.addString("file", dir.resolve("./data.tif")
+            .toString()), "is the input stack", fromFile);
+        final Path folder = Files.createDirectory(dir.resolve("frames.tif"));
+        configureFails(ImageStackWriterNodeFactory.class, s -> s.addString("file", folder.toString()), "a folder",
+            STACK);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.knime.depaf.core.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,31 @@ class EpflMatcherTest {
         assertEquals(100, m.efficiencyLateral());
         assertEquals(1, m.recall());
         assertEquals(1, m.precision());
+    }
+
+    @Test
+    void framesFarApartAreMatchedVisitingOnlyTheFramesThatOccur() {
+        final int far = 2_000_000_000;
+        final LocalisationTable gt = table(new double[][] {{1, 1000, 1000}, {far, 3000, 3000}, {far, 5000, 5000}});
+        final LocalisationTable loc = table(new double[][] {{far, 3030, 3040}, {1, 1000, 1100}, {7, 0, 0}});
+        final MatchResult r = M250.match(gt, loc);
+        assertEquals(2, r.pairs());
+        assertEquals(3, r.gtCount());
+        assertEquals(3, r.locCount());
+        final Metrics m = r.metrics();
+        assertEquals(1, m.fp());
+        assertEquals(1, m.fn());
+        assertEquals(Math.sqrt((100.0 * 100 + 50.0 * 50) / 2), m.rmseLateralNm(), 1e-9);
+        for (int k = 0; k < r.pairs(); k++) {
+            assertEquals(gt.frame(r.gtRow(k)), loc.frame(r.locRow(k)), "pairs lie in one frame");
+        }
+
+        final LocalisationTable random = RandomBaseline.generate(gt, 6400, 6400, 1);
+        assertArrayEquals(gt.frameIndex().framesPresent(), random.frameIndex().framesPresent());
+        assertEquals(2, random.frameIndex().count(far));
+        final DepafPaperEvaluator.Result paper = new DepafPaperEvaluator(100, 1).evaluate(gt, loc, null);
+        assertEquals(3, paper.frames(), "frames 1, 7 and 2 000 000 000");
+        assertEquals(2, paper.tp());
     }
 
     @Test

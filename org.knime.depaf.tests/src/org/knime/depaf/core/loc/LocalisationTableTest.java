@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,47 @@ class LocalisationTableTest {
         assertEquals(0, fi.count(0));
         assertEquals(2, fi.row(3, 1));
         assertEquals(2, t.frameTable(3).size());
+    }
+
+    @Test
+    void frameIndexHoldsOnlyTheFramesThatOccurSoHugeFrameNumbersCostNothing() throws IOException {
+        final int far = 2_000_000_000;
+        final LocalisationTable t = LocalisationTable.builder(100).add(far, 500, 600).intensity(10)
+            .add(1, 100, 200).intensity(20).add(far, 700, 800).intensity(30).build();
+        final LocalisationTable.FrameIndex fi = t.frameIndex();
+        assertEquals(far, fi.maxFrame());
+        assertEquals(2, fi.frameCount());
+        assertArrayEquals(new int[] {1, far}, fi.framesPresent());
+        assertEquals(far, fi.frameAt(1));
+        assertArrayEquals(new int[] {0, 2}, fi.rows(far));
+        assertArrayEquals(new int[] {1}, fi.rows(1));
+        assertEquals(2, fi.row(far, 1));
+        assertEquals(0, fi.count(far - 1));
+        assertEquals(0, fi.count(Integer.MAX_VALUE));
+        assertThrows(IndexOutOfBoundsException.class, () -> fi.row(2, 0));
+        assertArrayEquals(new int[] {1, 0, 2}, fi.order());
+        assertArrayEquals(new int[] {1, far, far}, t.sortedByFrame().frames());
+        assertEquals(2, t.frameTable(far).size());
+
+        final StringWriter csv = new StringWriter();
+        LocalisationCsv.write(csv, t);
+        final LocalisationTable back =
+            LocalisationCsv.read(new BufferedReader(new StringReader(csv.toString())), "far.csv", 100);
+        assertEquals(t, back);
+        assertArrayEquals(new int[] {1, far}, back.frameIndex().framesPresent());
+    }
+
+    @Test
+    void frameIndexUnionMergesTheFramesOfTwoTables() {
+        final LocalisationTable a = LocalisationTable.builder(100).add(7, 0, 0).add(2, 0, 0).add(7, 1, 1).build();
+        final LocalisationTable b = LocalisationTable.builder(100).add(3, 0, 0).add(7, 0, 0)
+            .add(Integer.MAX_VALUE, 0, 0).build();
+        assertArrayEquals(new int[] {2, 3, 7, Integer.MAX_VALUE},
+            LocalisationTable.FrameIndex.union(a.frameIndex(), b.frameIndex()));
+        assertArrayEquals(new int[] {2, 7}, LocalisationTable.FrameIndex.union(a.frameIndex(),
+            LocalisationTable.empty(100).frameIndex()));
+        assertEquals(0, LocalisationTable.empty(100).frameIndex().frameCount());
+        assertEquals(0, LocalisationTable.empty(100).maxFrame());
     }
 
     @Test

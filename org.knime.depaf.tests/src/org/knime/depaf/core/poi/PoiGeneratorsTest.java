@@ -53,6 +53,36 @@ class PoiGeneratorsTest {
     }
 
     @Test
+    void aPoiBeyondTheSizeLimitIsRefusedNamingItsParameterBeforeItIsAllocated() {
+        // σ = 1000 px would make a 6001 × 6001 POI (and, upsampled for training, GBs)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> GaussianPoi.ofSigma(1000, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED));
+        assertTrue(e.getMessage().contains("sigma 1000 px") && e.getMessage().contains("6001 × 6001"),
+            e.getMessage());
+        // a σ that would overflow an int size is refused the same way, not with a NegativeArraySizeException
+        e = assertThrows(IllegalArgumentException.class,
+            () -> GaussianPoi.ofSigma(1e12, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED));
+        assertTrue(e.getMessage().contains("sigma"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+            () -> GaussianPoi.ofFwhm(1e6, 100, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED));
+        assertTrue(e.getMessage().contains("FWHM 1000000 nm") && e.getMessage().contains("use a FWHM up to"),
+            e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+            () -> GaussianPoi.ofSigma(1, 5001, GaussianPoi.Sampling.PIXEL_INTEGRATED));
+        assertTrue(e.getMessage().contains("POI size") && e.getMessage().contains("5001"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GaussianPoi.elliptical(1, 2000, 0));
+        assertTrue(e.getMessage().contains("sigma x 2000 px"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SpikePoi.exponential(1e8));
+        assertTrue(e.getMessage().contains("decay time constant"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+            () -> new AstigmaticPoi(1, 300, 400).zStack(5000, 10, 101, Double.NaN));
+        assertTrue(e.getMessage().contains("5000 slices"), e.getMessage());
+        // the largest σ of the default size is accepted
+        assertEquals(6 * 682 + 1, GaussianPoi.ofSigma(GaussianPoi.MAX_SIGMA, 0,
+            GaussianPoi.Sampling.POINT_SAMPLED).width());
+    }
+
+    @Test
     void ellipticalGaussianIsMinMaxNormalisedOnASquareGrid() {
         final Poi p = GaussianPoi.elliptical(1.0, 2.0, 0);
         assertEquals(13, p.height());

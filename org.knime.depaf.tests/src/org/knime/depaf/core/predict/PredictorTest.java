@@ -104,6 +104,72 @@ class PredictorTest {
     }
 
     @Test
+    void aNonFinitePixelIsReplacedByItsFramesMedianSoTheFramesDetectionsAreKept() throws IOException {
+        final double[][] truth = emitters(4, 17);
+        final ImageStack clean = PredictionFixtures.spots(truth, H, W, PIXEL_NM);
+        final float[] px = clean.pixels().clone();
+        px[(1 * H + 2) * W + 60] = Float.NaN; // frame 2, x 60, y 2: away from every emitter
+        px[(3 * H + 62) * W + 1] = Float.NEGATIVE_INFINITY;
+        px[(3 * H) * W + 63] = Float.POSITIVE_INFINITY;
+        final ImageStack dirty = new ImageStack(px, 4, H, W, PIXEL_NM, "dirty");
+        final LocalisationTable expected;
+        final InMemoryPredictionSink sink = new InMemoryPredictionSink();
+        final PredictionSummary s;
+        try (Predictor p = peakPredictor(PredictionOptions.builder().batchSize(3).threads(2).build())) {
+            final InMemoryPredictionSink cleanSink = new InMemoryPredictionSink();
+            assertNull(p.run(new InMemoryFrameSource(clean), cleanSink, Monitor.NONE).nonFiniteWarning());
+            expected = cleanSink.localisations();
+            s = p.run(new InMemoryFrameSource(dirty), sink, Monitor.NONE);
+        }
+        final LocalisationTable found = sink.localisations();
+        assertEquals(12, expected.size());
+        assertEquals(expected.size(), found.size());
+        for (int f = 1; f <= 4; f++) {
+            assertEquals(3, found.frameIndex().count(f), "frame " + f + " keeps its three emitters");
+            for (final int r : expected.frameIndex().rows(f)) {
+                double best = Double.POSITIVE_INFINITY;
+                for (final int q : found.frameIndex().rows(f)) {
+                    best = Math.min(best, Math.hypot(found.x(q) - expected.x(r), found.y(q) - expected.y(r)));
+                }
+                assertTrue(best < 1, "frame " + f + ": a localisation moved by " + best + " nm");
+            }
+        }
+        assertEquals(3, s.nonFinitePixels());
+        assertEquals(2, s.framesWithNonFinitePixels());
+        assertEquals(0, s.framesWithoutFinitePixels());
+        assertEquals(2, s.nonFinite().firstFrame());
+        assertEquals(60, s.nonFinite().firstX());
+        assertEquals(2, s.nonFinite().firstY());
+        assertEquals("3 non-finite pixels (NaN/Inf) in 2 frames were replaced by their frame's median; first: "
+            + "frame 2, x 60, y 2", s.nonFiniteWarning());
+        assertTrue(Float.isNaN(dirty.get(1, 2, 60)), "the caller's stack is not changed");
+    }
+
+    @Test
+    void aFrameWithoutAnyFinitePixelIsPredictedAsEmptyAndCountedApart() throws IOException {
+        final ImageStack clean = PredictionFixtures.spots(emitters(3, 4), H, W, PIXEL_NM);
+        final float[] px = clean.pixels().clone();
+        java.util.Arrays.fill(px, 1 * H * W, 2 * H * W, Float.NaN);
+        final InMemoryPredictionSink sink = new InMemoryPredictionSink();
+        final PredictionSummary s;
+        try (Predictor p = peakPredictor(PredictionOptions.builder().batchSize(2)
+            .outputs(PredictionOutput.LOCALISATIONS, PredictionOutput.SYNTHESIS).build())) {
+            s = p.run(new InMemoryFrameSource(new ImageStack(px, 3, H, W, PIXEL_NM, "holes")), sink, Monitor.NONE);
+        }
+        assertEquals(0, sink.localisations().frameIndex().count(2));
+        assertEquals(3, sink.localisations().frameIndex().count(1));
+        assertEquals(3, sink.localisations().frameIndex().count(3));
+        for (int i = H * W; i < 2 * H * W; i++) {
+            assertEquals(0, sink.synthesis().pixels()[i], 0, "nothing re-synthesised in the empty frame");
+        }
+        assertEquals(H * W, s.nonFinitePixels());
+        assertEquals(1, s.framesWithNonFinitePixels());
+        assertEquals(1, s.framesWithoutFinitePixels());
+        assertEquals("1 frame without any finite pixel (NaN/Inf only) was predicted as empty (no localisations); "
+            + "first: frame 2, x 0, y 0", s.nonFiniteWarning());
+    }
+
+    @Test
     void readsTheStackBatchByBatchNeverMoreThanTheBatchSize() throws IOException {
         final ImageStack stack = PredictionFixtures.spots(emitters(10, 1), H, W, PIXEL_NM);
         final PredictionFixtures.CountingSource source =

@@ -245,6 +245,35 @@ class SmlmSimulatorTest {
     }
 
     @Test
+    void aStackThatCannotFitIsRefusedBeforeAnythingIsAllocatedNamingItsSettings() {
+        // 20 frames of 100 000 × 100 000 px: 1.6 TB of pixels and 10⁸ emitters per frame
+        final SimulationConfig huge = SimulationConfig.default2d().withSizePx(100_000, 100_000);
+        final IllegalArgumentException e =
+            assertThrows(IllegalArgumentException.class, () -> SmlmSimulator.fromConfig(huge));
+        assertTrue(e.getMessage().contains("20 frames of 100000 × 100000 px") && e.getMessage().contains("TB")
+            && e.getMessage().contains("frame size"), e.getMessage());
+
+        // beyond what one Java array holds, whatever the heap: 1 frame of 50 000 × 50 000 px
+        final IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> SmlmSimulator
+            .fromConfig(SimulationConfig.default2d().withFrames(1).withSizePx(50_000, 50_000)));
+        assertTrue(a.getMessage().contains("more than Java can hold"), a.getMessage());
+
+        // the components of a small configuration refuse a huge number of frames before drawing any emitter
+        final SmlmSimulator small = SmlmSimulator.fromConfig(SimulationConfig.default2d());
+        final IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+            () -> small.simulate(Integer.MAX_VALUE, 1, Monitor.NONE));
+        assertTrue(f.getMessage().contains(Integer.MAX_VALUE + " frames of 64 × 64 px"), f.getMessage());
+
+        // a very dense field: the ground truth alone would not fit
+        final SimulationConfig dense = SimulationConfig.default2d()
+            .withEmitters(SimulationConfig.default2d().emitters().withDensityPerUm2(1e9));
+        final IllegalArgumentException d =
+            assertThrows(IllegalArgumentException.class, () -> SmlmSimulator.fromConfig(dense));
+        assertTrue(d.getMessage().contains("density") && d.getMessage().contains("emitters per frame"),
+            d.getMessage());
+    }
+
+    @Test
     void cancellationStopsTheSimulation() {
         final Monitor cancelled = new Monitor() {
             @Override

@@ -95,6 +95,40 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("POI") && e.getMessage().contains("larger"), e.getMessage());
     }
 
+    @Test
+    void aPoiThatCannotFitIsRefusedBeforeItIsPreprocessed() {
+        final Trainer trainer = new Trainer(new SameDiffBackend(), tiny(0.01).build(), null);
+        // preprocessing would refuse this POI for its NaN; the size check must come first and say what to change
+        final float[] v = GaussianPoi.ofSigma(10, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED).values();
+        v[0] = Float.NaN;
+        final Poi big = new Poi(v, 1, 61, 61, Poi.Kind.PATTERN_2D, 100, Double.NaN, "big.tif");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> trainer.train(new InMemoryFrameSource(spots(4, 32, 32, 1)), big, Monitor.NONE));
+        assertTrue(e.getMessage().contains("big.tif (93 × 93 px after upsampling) is larger than the frames")
+            && e.getMessage().contains("smaller POI"), e.getMessage());
+
+        // a POI whose upsampled copy exceeds the POI size limit is refused before anything that large exists
+        final Poi huge = new Poi(new float[3001 * 3001], 1, 3001, 3001, Poi.Kind.PATTERN_2D, 100, Double.NaN,
+            "huge.tif");
+        final IllegalArgumentException h = assertThrows(IllegalArgumentException.class,
+            () -> trainer.train(new InMemoryFrameSource(spots(4, 32, 32, 1)), huge, Monitor.NONE));
+        assertTrue(h.getMessage().contains("huge.tif") && h.getMessage().contains("4503 × 4503")
+            && h.getMessage().contains("upsampling"), h.getMessage());
+    }
+
+    @Test
+    void nonFinitePixelsAreRefusedNamingTheFileFrameAndPixel() {
+        final ImageStack data = spots(6, 32, 32, 3);
+        data.pixels()[4 * 32 * 32 + 9 * 32 + 5] = Float.POSITIVE_INFINITY;
+        final Trainer trainer = new Trainer(new SameDiffBackend(), tiny(0.01).frames(new int[] {0, 1, 2, 3},
+            new int[] {4, 5}).build(), null);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(
+            new InMemoryFrameSource(data), GaussianPoi.ofSigma(SIGMA, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED),
+            Monitor.NONE));
+        assertTrue(e.getMessage().contains("simulated spots: pixel (x=5, y=9) of frame 5 is Infinity"),
+            e.getMessage());
+    }
+
     private static TrainingParameters.Builder tiny(final double lambda) {
         return TrainingParameters.builder(TrainingParameters.Preset.CPU, lambda).baseWidth(4).patchSize(32, 32)
             .patches(32, 8).batchSize(4).validationFrequency(10).warmup(20, 40).thresholdPatches(8).seed(1)

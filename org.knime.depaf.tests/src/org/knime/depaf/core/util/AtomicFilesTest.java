@@ -52,7 +52,8 @@ class AtomicFilesTest {
             out.write(new byte[1000]);
             throw new IOException("disk full");
         }));
-        assertEquals("disk full", e.getMessage());
+        // every I/O error names its file (a bare "No space left on device" would not say which)
+        assertEquals("Cannot write " + target + ": disk full", e.getMessage());
         assertEquals(List.of(), listing());
     }
 

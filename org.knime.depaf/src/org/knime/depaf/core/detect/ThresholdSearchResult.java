@@ -107,6 +107,20 @@ public final class ThresholdSearchResult {
         return warnings;
     }
 
+    /**
+     * @param warning one more message for the user, or null for none
+     * @return this result with the message added (this instance when it is null)
+     */
+    public ThresholdSearchResult withWarning(final String warning) {
+        if (warning == null) {
+            return this;
+        }
+        final List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new ThresholdSearchResult(threshold, rangeLow, rangeHigh, fineStep, coarseThresholds, coarseLosses,
+            fineThresholds, fineLosses, fineAttempts, atRangeEdge, fineWindowConverged, more);
+    }
+
     @Override
     public String toString() {
         return "threshold " + threshold + " in [" + rangeLow + ", " + rangeHigh + "]"

@@ -4,6 +4,7 @@ import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.core.resample.Interpolation;
 import org.knime.depaf.core.resample.VolumeInterpolator;
+import org.knime.depaf.core.util.Monitor;
 
 /**
  * The 2-D SMLM evaluation of the DEPAF paper (depaf-method.md §14.3), kept as a secondary protocol for
@@ -56,16 +57,27 @@ public final class DepafPaperEvaluator {
      * @param raw the raw stack for brightness ranking, or null to rank by the tables' columns
      */
     public Result evaluate(final LocalisationTable gt, final LocalisationTable loc, final ImageStack raw) {
+        return evaluate(gt, loc, raw, Monitor.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(LocalisationTable, LocalisationTable, ImageStack)}; only frames that occur in either
+     * table are visited.
+     *
+     * @param monitor cancellation, checked once per frame
+     */
+    public Result evaluate(final LocalisationTable gt, final LocalisationTable loc, final ImageStack raw,
+        final Monitor monitor) {
         final LocalisationTable.FrameIndex gi = gt.frameIndex();
         final LocalisationTable.FrameIndex li = loc.frameIndex();
-        final int frames = Math.max(gi.maxFrame(), li.maxFrame());
         final double r2 = radiusPx * pixelSizeNm * radiusPx * pixelSizeNm;
         double jSum = 0;
         int jFrames = 0;
         double dSum = 0;
         int dFrames = 0;
         int tpTotal = 0;
-        for (int f = 1; f <= frames; f++) {
+        for (final int f : LocalisationTable.FrameIndex.union(gi, li)) {
+            monitor.checkCancelled();
             final int[] g = gi.rows(f);
             final int[] l = li.rows(f);
             if (g.length == 0 && l.length == 0) {

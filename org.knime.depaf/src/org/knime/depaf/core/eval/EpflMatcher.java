@@ -3,6 +3,7 @@ package org.knime.depaf.core.eval;
 import java.util.Arrays;
 
 import org.knime.depaf.core.loc.LocalisationTable;
+import org.knime.depaf.core.util.Monitor;
 
 /**
  * Pairs localisations with ground truth by the protocol of the EPFL SMLM challenge 2016.
@@ -90,6 +91,17 @@ public final class EpflMatcher {
      * @throws IllegalArgumentException if an axial tolerance is set but a table has no z column
      */
     public MatchResult match(final LocalisationTable gt, final LocalisationTable loc) {
+        return match(gt, loc, Monitor.NONE);
+    }
+
+    /**
+     * Matches frame by frame and pools the pairs; time and memory depend on the number of rows, not on the frame
+     * numbers (only frames that occur in either table are visited).
+     *
+     * @param monitor cancellation, checked once per frame
+     * @throws IllegalArgumentException if an axial tolerance is set but a table has no z column
+     */
+    public MatchResult match(final LocalisationTable gt, final LocalisationTable loc, final Monitor monitor) {
         final boolean axialGate = !Double.isNaN(axialToleranceNm);
         if (axialGate && (!gt.has(LocalisationTable.Column.Z) || !loc.has(LocalisationTable.Column.Z))) {
             throw new IllegalArgumentException("An axial tolerance needs z in both tables; the "
@@ -98,7 +110,6 @@ public final class EpflMatcher {
         final boolean withZ = gt.has(LocalisationTable.Column.Z) && loc.has(LocalisationTable.Column.Z);
         final LocalisationTable.FrameIndex gi = gt.frameIndex();
         final LocalisationTable.FrameIndex li = loc.frameIndex();
-        final int frames = Math.max(gi.maxFrame(), li.maxFrame());
         final IntList pg = new IntList();
         final IntList pl = new IntList();
         final DoubleList dl = new DoubleList();
@@ -106,7 +117,8 @@ public final class EpflMatcher {
         int gtCount = 0;
         int locCount = 0;
         final double tol2 = lateralToleranceNm * lateralToleranceNm;
-        for (int f = 1; f <= frames; f++) {
+        for (final int f : LocalisationTable.FrameIndex.union(gi, li)) {
+            monitor.checkCancelled();
             final int[] g = inside(gt, gi.rows(f));
             final int[] l = inside(loc, li.rows(f));
             gtCount += g.length;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.knime.depaf.core.loc.LocalisationTable;
+import org.knime.depaf.core.util.Monitor;
 
 /**
  * The metrics of localisations against ground truth at several lateral tolerances (EPFL challenge protocol,
@@ -50,13 +51,24 @@ public final class MetricsReport {
      */
     public static MetricsReport evaluate(final LocalisationTable gt, final LocalisationTable loc,
         final double[] tolerancesNm, final double axialToleranceNm, final double borderNm, final double[] field) {
+        return evaluate(gt, loc, tolerancesNm, axialToleranceNm, borderNm, field, Monitor.NONE);
+    }
+
+    /**
+     * As {@link #evaluate(LocalisationTable, LocalisationTable, double[], double, double, double[])}, cancellable.
+     *
+     * @param monitor cancellation, checked once per frame of each matching
+     */
+    public static MetricsReport evaluate(final LocalisationTable gt, final LocalisationTable loc,
+        final double[] tolerancesNm, final double axialToleranceNm, final double borderNm, final double[] field,
+        final Monitor monitor) {
         final List<Row> rows = new ArrayList<>();
         for (final double t : tolerancesNm) {
             EpflMatcher m = EpflMatcher.lateral(t).withAxialTolerance(axialToleranceNm);
             if (borderNm > 0) {
                 m = m.withBorder(borderNm, field[0], field[1]);
             }
-            rows.add(new Row(t, m.evaluate(gt, loc)));
+            rows.add(new Row(t, m.match(gt, loc, monitor).metrics()));
         }
         final boolean axial = gt.has(LocalisationTable.Column.Z) && loc.has(LocalisationTable.Column.Z);
         return new MetricsReport(rows, axial, axialToleranceNm, borderNm);

@@ -42,7 +42,8 @@ public final class RandomBaseline {
         final SplittableRandom rng = new SplittableRandom(seed);
         final LocalisationTable.FrameIndex fi = groundTruth.frameIndex();
         final LocalisationTable.Builder b = LocalisationTable.builder(groundTruth.pixelSizeNm());
-        for (int f = 1; f <= fi.maxFrame(); f++) {
+        for (int i = 0; i < fi.frameCount(); i++) {
+            final int f = fi.frameAt(i);
             for (int k = fi.count(f); k > 0; k--) {
                 b.add(f, rng.nextDouble() * fieldWidthNm, rng.nextDouble() * fieldHeightNm);
                 if (withZ) {

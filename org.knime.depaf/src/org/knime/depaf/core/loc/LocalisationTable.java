@@ -28,8 +28,9 @@ import java.util.function.IntPredicate;
  * convention). The table carries the camera pixel size it was made with ({@link #pixelSizeNm()}, NaN when
  * unknown); the pixel views {@link #xPx(int)} / {@link #yPx(int)} fail when it is unknown.
  *
- * <p><b>Frames.</b> Rows need not be sorted; {@link #frameIndex()} gives fast per-frame access (built once,
- * O(rows + frames)), {@link #sortedByFrame()} a sorted copy.
+ * <p><b>Frames.</b> Rows need not be sorted; {@link #frameIndex()} gives fast per-frame access (built once, in
+ * time and memory that depend on the number of rows only, never on how large the frame numbers are),
+ * {@link #sortedByFrame()} a sorted copy.
  *
  * <p>Instances are immutable and thread-safe; every operation returns a new table. Accessors returning arrays
  * return copies; the per-row accessors are the fast path.
@@ -530,12 +531,7 @@ public final class LocalisationTable {
 
     /** @return whether rows are in non-decreasing frame order */
     public boolean isSortedByFrame() {
-        for (int i = 1; i < size; i++) {
-            if (frame[i] < frame[i - 1]) {
-                return false;
-            }
-        }
-        return true;
+        return FrameIndex.isNonDecreasing(frame);
     }
 
     /**
@@ -638,7 +634,7 @@ public final class LocalisationTable {
     // ---------------------------------------------------------------- per-frame index
 
     /**
-     * @return the per-frame index of this table (built on first use in O(rows + frames), then cached)
+     * @return the per-frame index of this table (built on first use in O(rows · log rows), then cached)
      */
     public FrameIndex frameIndex() {
         FrameIndex fi = frameIndex;
@@ -655,66 +651,134 @@ public final class LocalisationTable {
     }
 
     /**
-     * Rows grouped by frame: a stable counting sort of row indices, with offsets per frame.
-     * Immutable and thread-safe.
+     * Rows grouped by frame: the distinct frames that occur, ascending, each with its rows in table order.
+     *
+     * <p>Only frames that occur are indexed, so memory and time depend on the number of rows and never on the
+     * frame numbers: a table with one row at frame 2 000 000 000 is as cheap as one with a row at frame 1. Loop
+     * over {@link #frameCount()} and {@link #frameAt(int)} rather than from 1 to {@link #maxFrame()}. Immutable
+     * and thread-safe.
      */
     public static final class FrameIndex {
-        private final int maxFrame;
-        /** offsets[f] = position in {@link #order} of the first row of frame f; length maxFrame + 2. */
-        private final int[] offsets;
+        /** The distinct frame numbers, ascending. */
+        private final int[] frames;
+        /** starts[i] = position in {@link #order} of the first row of frames[i]; length frames.length + 1. */
+        private final int[] starts;
+        /** Row indices sorted by frame, stable. */
         private final int[] order;
 
         FrameIndex(final int[] frame) {
-            int max = 0;
-            for (final int f : frame) {
-                max = Math.max(max, f);
+            final int n = frame.length;
+            order = new int[n];
+            if (isNonDecreasing(frame)) {
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                }
+            } else {
+                // frame in the high half, row in the low half: sorting the keys sorts stably by frame
+                final long[] keys = new long[n];
+                for (int i = 0; i < n; i++) {
+                    keys[i] = (long)frame[i] << 32 | i;
+                }
+                Arrays.sort(keys);
+                for (int i = 0; i < n; i++) {
+                    order[i] = (int)keys[i];
+                }
             }
-            maxFrame = max;
-            offsets = new int[max + 2];
-            for (final int f : frame) {
-                offsets[f + 1]++;
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || frame[order[k]] != frame[order[k - 1]]) {
+                    distinct++;
+                }
             }
-            for (int f = 1; f < offsets.length; f++) {
-                offsets[f] += offsets[f - 1];
+            frames = new int[distinct];
+            starts = new int[distinct + 1];
+            int d = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || frame[order[k]] != frame[order[k - 1]]) {
+                    frames[d] = frame[order[k]];
+                    starts[d] = k;
+                    d++;
+                }
             }
-            order = new int[frame.length];
-            final int[] next = Arrays.copyOf(offsets, offsets.length);
-            for (int i = 0; i < frame.length; i++) {
-                order[next[frame[i]]++] = i;
+            starts[distinct] = n;
+        }
+
+        private static boolean isNonDecreasing(final int[] frame) {
+            for (int i = 1; i < frame.length; i++) {
+                if (frame[i] < frame[i - 1]) {
+                    return false;
+                }
             }
+            return true;
         }
 
         /** @return the largest frame number present, 0 for an empty table */
         public int maxFrame() {
-            return maxFrame;
+            return frames.length == 0 ? 0 : frames[frames.length - 1];
         }
 
-        /** @return number of rows in a 1-based frame (0 for frames beyond the table) */
+        /** @return the number of distinct frames that have rows */
+        public int frameCount() {
+            return frames.length;
+        }
+
+        /** @return the i-th frame that has rows (0-based i, frames ascending) */
+        public int frameAt(final int i) {
+            return frames[Objects.checkIndex(i, frames.length)];
+        }
+
+        /** @return the frames that have rows, ascending (a new array) */
+        public int[] framesPresent() {
+            return frames.clone();
+        }
+
+        /** @return number of rows in a 1-based frame (0 for frames without rows) */
         public int count(final int oneBasedFrame) {
-            if (oneBasedFrame < 1 || oneBasedFrame > maxFrame) {
-                return 0;
-            }
-            return offsets[oneBasedFrame + 1] - offsets[oneBasedFrame];
+            final int i = Arrays.binarySearch(frames, oneBasedFrame);
+            return i < 0 ? 0 : starts[i + 1] - starts[i];
         }
 
         /** @return the row index of the k-th row (0-based, table order) of a 1-based frame */
         public int row(final int oneBasedFrame, final int k) {
-            Objects.checkIndex(k, count(oneBasedFrame));
-            return order[offsets[oneBasedFrame] + k];
+            final int i = Arrays.binarySearch(frames, oneBasedFrame);
+            Objects.checkIndex(k, i < 0 ? 0 : starts[i + 1] - starts[i]);
+            return order[starts[i] + k];
         }
 
         /** @return the row indices of a 1-based frame, in table order (a new array) */
         public int[] rows(final int oneBasedFrame) {
-            final int n = count(oneBasedFrame);
-            if (n == 0) {
-                return new int[0];
-            }
-            return Arrays.copyOfRange(order, offsets[oneBasedFrame], offsets[oneBasedFrame] + n);
+            final int i = Arrays.binarySearch(frames, oneBasedFrame);
+            return i < 0 ? new int[0] : Arrays.copyOfRange(order, starts[i], starts[i + 1]);
         }
 
         /** @return all row indices sorted by frame (stable), a new array */
         public int[] order() {
             return order.clone();
+        }
+
+        /**
+         * @param a one index
+         * @param b another index
+         * @return the frames that have rows in either index, ascending, each once
+         */
+        public static int[] union(final FrameIndex a, final FrameIndex b) {
+            final int[] out = new int[a.frames.length + b.frames.length];
+            int i = 0;
+            int j = 0;
+            int n = 0;
+            while (i < a.frames.length || j < b.frames.length) {
+                final int f;
+                if (j == b.frames.length || i < a.frames.length && a.frames[i] < b.frames[j]) {
+                    f = a.frames[i++];
+                } else if (i == a.frames.length || b.frames[j] < a.frames[i]) {
+                    f = b.frames[j++];
+                } else {
+                    f = a.frames[i++];
+                    j++;
+                }
+                out[n++] = f;
+            }
+            return Arrays.copyOf(out, n);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import org.knime.depaf.core.net.DepafNetwork;
 import org.knime.depaf.core.net.ForwardKernels;
 import org.knime.depaf.core.net.NetworkBackend;
+import org.knime.depaf.core.net.NetworkConfig;
 import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.poi.PreprocessedPoi;
 import org.knime.depaf.core.preprocess.NormalizationConstants;
@@ -56,6 +57,9 @@ public final class ModelFile {
     private static final String FORMAT_NAME = "DEPAF model";
 
     private static final String PARAMETER_PREFIX = "parameter.";
+
+    /** Far more than any model's metadata (a few kB): a larger entry is not read into memory. */
+    private static final int MAX_METADATA_BYTES = 1 << 20;
 
     private ModelFile() {
     }
@@ -131,20 +135,38 @@ public final class ModelFile {
             throw new NoSuchFileException(file.toString(), null, "model file not found");
         }
         Properties meta = null;
+        Fields fields = null;
         DepafNetwork network = null;
         try (ZipInputStream zip = new ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(file),
             1 << 16))) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (METADATA_ENTRY.equals(entry.getName())) {
+                    final byte[] text = zip.readNBytes(MAX_METADATA_BYTES + 1);
+                    if (text.length > MAX_METADATA_BYTES) {
+                        throw damaged(file, "its " + METADATA_ENTRY + " is larger than " + MAX_METADATA_BYTES
+                            + " bytes");
+                    }
                     meta = new Properties();
-                    meta.load(new StringReader(new String(zip.readAllBytes(), StandardCharsets.UTF_8)));
+                    meta.load(new StringReader(new String(text, StandardCharsets.UTF_8)));
                     checkFormat(file, meta, backend);
+                    // every number is checked before the network is even read, so that no damaged value can
+                    // reach an allocation or an integer computation
+                    try {
+                        fields = Fields.of(meta);
+                    } catch (IllegalArgumentException e) {
+                        throw damaged(file, e.getMessage());
+                    }
                 } else if (NETWORK_ENTRY.equals(entry.getName())) {
                     if (meta == null) {
                         throw damaged(file, "the network comes before the metadata");
                     }
-                    network = backend.read(nonClosing(zip));
+                    try {
+                        network = backend.read(nonClosing(zip));
+                    } catch (IOException | IllegalArgumentException e) {
+                        throw damaged(file, "its network (" + NETWORK_ENTRY + ") cannot be read: "
+                            + e.getMessage());
+                    }
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -164,7 +186,7 @@ public final class ModelFile {
             throw damaged(file, "the network (" + NETWORK_ENTRY + ") is missing");
         }
         try {
-            return toModel(meta, network);
+            return toModel(fields, meta, network);
         } catch (RuntimeException e) {
             network.close();
             throw damaged(file, e.getMessage());
@@ -198,32 +220,129 @@ public final class ModelFile {
         }
     }
 
-    private static DepafModel toModel(final Properties p, final DepafNetwork network) {
+    private static DepafModel toModel(final Fields f, final Properties p, final DepafNetwork network) {
         final ForwardKernels k = network.kernels();
-        final Poi poi = new Poi(k.poi(), k.channels(), k.poiHeight(), k.poiWidth(),
-            Poi.Kind.valueOf(required(p, "poi.kind")), number(p, "poi.pixelSizeNm"), number(p, "poi.zStepNm"),
-            p.getProperty("poi.source", "POI"));
-        final UpsamplingRatios ratios =
-            new UpsamplingRatios(number(p, "upsampling.y"), number(p, "upsampling.x"), number(p, "upsampling.z"));
-        final PreprocessedPoi preprocessed =
-            new PreprocessedPoi(poi, ratios, Interpolation.valueOf(required(p, "interpolation")));
-        final NormalizationConstants norm =
-            new NormalizationConstants(number(p, "normalization.min"), number(p, "normalization.max"));
+        final Poi poi = new Poi(k.poi(), k.channels(), k.poiHeight(), k.poiWidth(), f.poiKind, f.poiPixelSizeNm,
+            f.poiZStepNm, p.getProperty("poi.source", "POI"));
+        final UpsamplingRatios ratios = new UpsamplingRatios(f.ratioY, f.ratioX, f.ratioZ);
+        ratios.requireCompatible(poi.height(), poi.width(), poi.channels(), "POI");
+        final PreprocessedPoi preprocessed = new PreprocessedPoi(poi, ratios, f.interpolation);
+        final NormalizationConstants norm = new NormalizationConstants(f.normMin, f.normMax);
         final Map<String, String> parameters = new LinkedHashMap<>();
         p.stringPropertyNames().stream().filter(n -> n.startsWith(PARAMETER_PREFIX)).sorted()
             .forEach(n -> parameters.put(n.substring(PARAMETER_PREFIX.length()), p.getProperty(n)));
-        final Instant created;
-        try {
-            created = Instant.parse(required(p, "provenance.created"));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("provenance.created is not a date: " + e.getParsedString());
-        }
         final ModelProvenance prov = new ModelProvenance(p.getProperty("provenance.data", "unknown"),
-            p.getProperty("provenance.poi", "unknown"), created, p.getProperty("provenance.softwareVersion", "unknown"),
-            Long.parseLong(required(p, "provenance.iterations")), number(p, "provenance.bestValidationLoss"),
-            number(p, "provenance.trainingSeconds"));
-        return new DepafModel(network, preprocessed, norm, number(p, "threshold"), number(p, "lambda"), parameters,
-            prov);
+            p.getProperty("provenance.poi", "unknown"), f.created, p.getProperty("provenance.softwareVersion",
+                "unknown"), f.iterations, f.bestValidationLoss, f.trainingSeconds);
+        return new DepafModel(network, preprocessed, norm, f.threshold, f.lambda, parameters, prov);
+    }
+
+    /**
+     * The metadata's values, each checked against the range a model written by DEPAF can have: a damaged file
+     * (a flipped digit, an edit by hand) must give "damaged", never a value that makes frames of terabytes or
+     * overflows an integer later on.
+     */
+    private static final class Fields {
+        /** A metre: no pixel or z step of a microscope comes near it, and nm arithmetic stays exact enough. */
+        private static final double MAX_NM = 1e9;
+
+        private Poi.Kind poiKind;
+        private double poiPixelSizeNm;
+        private double poiZStepNm;
+        private double ratioY;
+        private double ratioX;
+        private double ratioZ;
+        private Interpolation interpolation;
+        private double normMin;
+        private double normMax;
+        private double threshold;
+        private double lambda;
+        private Instant created;
+        private long iterations;
+        private double bestValidationLoss;
+        private double trainingSeconds;
+
+        /**
+         * @throws IllegalArgumentException "field 'upsampling.y' is 1000000.0, expected a number from 1 up to 17"
+         */
+        static Fields of(final Properties p) {
+            final Fields f = new Fields();
+            f.poiKind = choice(p, "poi.kind", Poi.Kind.class);
+            f.poiPixelSizeNm = number(p, "poi.pixelSizeNm", Double.MIN_VALUE, MAX_NM, true);
+            f.poiZStepNm = number(p, "poi.zStepNm", Double.MIN_VALUE, MAX_NM, true);
+            f.ratioY = number(p, "upsampling.y", 1, UpsamplingRatios.MAX, false);
+            f.ratioX = number(p, "upsampling.x", 1, UpsamplingRatios.MAX, false);
+            f.ratioZ = number(p, "upsampling.z", 1, UpsamplingRatios.MAX, false);
+            f.interpolation = choice(p, "interpolation", Interpolation.class);
+            // pixel arithmetic is in float: the constants must be floats, and 1 / normMax too
+            f.normMin = number(p, "normalization.min", -Float.MAX_VALUE, Float.MAX_VALUE, false);
+            f.normMax = number(p, "normalization.max", 1e-30, Float.MAX_VALUE, false);
+            f.threshold = number(p, "threshold", 0, Float.MAX_VALUE, false);
+            f.lambda = number(p, "lambda", 0, Float.MAX_VALUE, false);
+            try {
+                f.created = Instant.parse(required(p, "provenance.created"));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("field 'provenance.created' is '" + e.getParsedString()
+                    + "', expected a date and time such as 2026-01-31T12:00:00Z");
+            }
+            f.iterations = wholeNumber(p, "provenance.iterations", 0, Long.MAX_VALUE);
+            // Infinity when no validation ever improved on the start
+            f.bestValidationLoss = number(p, "provenance.bestValidationLoss", 0, Double.POSITIVE_INFINITY, true);
+            f.trainingSeconds = number(p, "provenance.trainingSeconds", 0, Double.MAX_VALUE, false);
+            RecordedParameter.checkAll(p);
+            return f;
+        }
+    }
+
+    /**
+     * The numeric training parameters a model records ({@code parameter.*}, as {@code TrainingParameters.asMap}
+     * writes them) that the engine or a caller reads back, with the ranges a trained model can have. Other
+     * recorded parameters are text for the record and are not interpreted.
+     */
+    private enum RecordedParameter {
+        ENCODER_DEPTH("encoderDepth", 1, NetworkConfig.MAX_ENCODER_DEPTH),
+        BASE_WIDTH("baseWidth", 0, NetworkConfig.MAX_STAGE_WIDTH),
+        PATCH_SIZE("patchSize", 0, 1 << 16),
+        PATCH_SIZE_CAP("patchSizeCap", 1, 1 << 16),
+        TRAIN_PATCHES("trainPatchNum", 1, Integer.MAX_VALUE),
+        VALIDATION_PATCHES("valPatchNum", 1, Integer.MAX_VALUE),
+        BATCH_SIZE("miniBatchSize", 1, Integer.MAX_VALUE),
+        THRESHOLD_PATCHES("patchNumForThreshSearch", 1, Integer.MAX_VALUE),
+        MAX_EPOCHS("maxEpochs", 1, Integer.MAX_VALUE),
+        VALIDATION_FREQUENCY("valFreq", 1, Integer.MAX_VALUE),
+        MAX_PATIENCE("maxPatience", 1, Integer.MAX_VALUE),
+        MAX_ITERATIONS("maxIterations", 0, Long.MAX_VALUE),
+        SEED("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+
+        private final String name;
+        private final long min;
+        private final long max;
+
+        RecordedParameter(final String name, final long min, final long max) {
+            this.name = name;
+            this.min = min;
+            this.max = max;
+        }
+
+        static void checkAll(final Properties p) {
+            for (final RecordedParameter r : values()) {
+                final String key = PARAMETER_PREFIX + r.name;
+                final String v = p.getProperty(key);
+                if (v == null) {
+                    continue; // older or hand-made models record fewer parameters
+                }
+                // "h,w" for the patch size, one number otherwise
+                for (final String part : v.split(",", -1)) {
+                    wholeNumber(key, v, part.trim(), r.min, r.max);
+                }
+            }
+            for (final String name : new String[] {"lambda", "learningRate", "minLR", "maxMinutes"}) {
+                final String key = PARAMETER_PREFIX + name;
+                if (p.getProperty(key) != null) {
+                    number(p, key, 0, Float.MAX_VALUE, false);
+                }
+            }
+        }
     }
 
     private static String required(final Properties p, final String key) {
@@ -234,12 +353,62 @@ public final class ModelFile {
         return v;
     }
 
-    private static double number(final Properties p, final String key) {
+    private static <E extends Enum<E>> E choice(final Properties p, final String key, final Class<E> type) {
+        final String v = required(p, key);
         try {
-            return Double.parseDouble(required(p, key));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("field '" + key + "' is not a number: " + p.getProperty(key));
+            return Enum.valueOf(type, v.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field '" + key + "' is '" + v + "', expected one of "
+                + java.util.Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /** @param nanAllowed whether NaN (unknown) is a valid value */
+    private static double number(final Properties p, final String key, final double min, final double max,
+        final boolean nanAllowed) {
+        final String v = required(p, key);
+        final double d;
+        try {
+            d = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("field '" + key + "' is '" + v + "', expected a number");
+        }
+        if (!(d >= min && d <= max) && !(nanAllowed && Double.isNaN(d))) {
+            throw new IllegalArgumentException("field '" + key + "' is " + v.trim() + ", expected a number "
+                + (min == Double.MIN_VALUE ? "above 0" : "from " + bound(min)) + " up to " + bound(max)
+                + (nanAllowed ? " (or NaN when unknown)" : ""));
+        }
+        return d;
+    }
+
+    private static long wholeNumber(final Properties p, final String key, final long min, final long max) {
+        final String v = required(p, key);
+        return wholeNumber(key, v, v.trim(), min, max);
+    }
+
+    private static long wholeNumber(final String key, final String value, final String part, final long min,
+        final long max) {
+        long n = 0;
+        boolean ok;
+        try {
+            n = Long.parseLong(part);
+            ok = n >= min && n <= max;
+        } catch (NumberFormatException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("field '" + key + "' is '" + value + "', expected "
+                + (value.contains(",") ? "whole numbers" : "a whole number") + " from " + min + " to " + max);
+        }
+        return n;
+    }
+
+    /** Writes a range end for a person: 17.0 as 17, 3.4028234663852886E38 as 3.40e+38. */
+    private static String bound(final double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long)v);
+        }
+        return String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     private static IOException notAModel(final Path file, final String why) {
@@ -248,7 +417,8 @@ public final class ModelFile {
     }
 
     private static IOException damaged(final Path file, final String why) {
-        return new IOException("DEPAF model file " + file + " is damaged: " + why);
+        return new IOException("DEPAF model file " + file + " is damaged: " + why + ". Use an intact copy of the "
+            + "model, or train it again");
     }
 
     private static void closeQuietly(final DepafNetwork network) {

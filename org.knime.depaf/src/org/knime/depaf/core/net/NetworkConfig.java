@@ -15,6 +15,12 @@ package org.knime.depaf.core.net;
  */
 public final class NetworkConfig {
 
+    /** The deepest U-Net: 2^8 = 256 px is already more than most patches. */
+    public static final int MAX_ENCODER_DEPTH = 8;
+
+    /** The widest stage (the bridge, base width · 2^depth), in channels. */
+    public static final int MAX_STAGE_WIDTH = 1 << 16;
+
     /** Dropout probability of the method (two dropout layers, inverted dropout; §5). */
     public static final double DEFAULT_DROPOUT = 0.5;
 
@@ -30,13 +36,14 @@ public final class NetworkConfig {
         if (b.poiChannels < 1) {
             throw new IllegalArgumentException("POI channels must be at least 1, got " + b.poiChannels);
         }
-        if (b.encoderDepth < 1 || b.encoderDepth > 8) {
-            throw new IllegalArgumentException("Encoder depth must be between 1 and 8, got " + b.encoderDepth);
+        if (b.encoderDepth < 1 || b.encoderDepth > MAX_ENCODER_DEPTH) {
+            throw new IllegalArgumentException("Encoder depth must be between 1 and " + MAX_ENCODER_DEPTH + ", got "
+                + b.encoderDepth);
         }
         final int width = b.baseWidth > 0 ? b.baseWidth : defaultBaseWidth(b.poiChannels, b.learnBackground);
-        if ((long)width << b.encoderDepth > 1 << 16) {
+        if ((long)width << b.encoderDepth > MAX_STAGE_WIDTH) {
             throw new IllegalArgumentException("Base width " + width + " at encoder depth " + b.encoderDepth
-                + " gives a bridge wider than 65536 channels: use a narrower network");
+                + " gives a bridge wider than " + MAX_STAGE_WIDTH + " channels: use a narrower network");
         }
         if (!(b.dropout >= 0 && b.dropout < 1)) {
             throw new IllegalArgumentException("Dropout probability must be in [0, 1), got " + b.dropout);

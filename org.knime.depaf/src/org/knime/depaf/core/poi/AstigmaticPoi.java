@@ -71,7 +71,12 @@ public final class AstigmaticPoi {
             final double z = zOf(k, slices, zStepNm);
             maxSigma = Math.max(maxSigma, Math.max(sigmaX(z), sigmaY(z)));
         }
-        final int s = size == 0 ? GaussianPoi.defaultSize(maxSigma) : GaussianPoi.requireOddSize(size);
+        final int s = size == 0 ? GaussianPoi.checkedDefaultSize(maxSigma,
+            "An astigmatic z-stack whose widest slice has sigma " + GaussianPoi.num(maxSigma) + " px",
+            "use a smaller sigma0, a larger focal depth, or fewer or closer z slices")
+            : GaussianPoi.requireOddSize(size);
+        Poi.requireSize(slices, s, s, String.format(Locale.ROOT, "An astigmatic z-stack of %d slices", slices),
+            "use fewer z slices or a smaller POI size");
         final float[] v = new float[slices * s * s];
         final float[] slice = new float[s * s];
         final double c = (s - 1) / 2.0;

@@ -24,6 +24,12 @@ public final class GaussianPoi {
 
     private static final double FWHM_PER_SIGMA = 2 * Math.sqrt(2 * Math.log(2));
 
+    /** The largest odd side of a square POI slice within {@link Poi#MAX_VALUES}. */
+    public static final int MAX_SIZE = (int)Math.sqrt(Poi.MAX_VALUES) - 1;
+
+    /** The largest whole σ in pixels whose default size, 2·ceil(3σ) + 1, is at most {@link #MAX_SIZE}. */
+    public static final double MAX_SIGMA = (MAX_SIZE - 1) / 2 / 3;
+
     private GaussianPoi() {
     }
 
@@ -55,7 +61,13 @@ public final class GaussianPoi {
     private static Poi ofSigma(final double sigmaPx, final int size, final Sampling sampling,
         final double pixelSizeNm) {
         requirePositive(sigmaPx, "Gaussian sigma (pixels)");
-        final int s = size == 0 ? defaultSize(sigmaPx) : requireOddSize(size);
+        final int s = size == 0 ? checkedDefaultSize(sigmaPx, "A Gaussian POI with sigma " + num(sigmaPx) + " px",
+            "use a smaller sigma, or set the POI size") : requireOddSize(size);
+        return render(sigmaPx, s, sampling, pixelSizeNm);
+    }
+
+    private static Poi render(final double sigmaPx, final int s, final Sampling sampling,
+        final double pixelSizeNm) {
         final float[] v = new float[s * s];
         final double c = (s - 1) / 2.0;
         render(v, s, s, c, c, sigmaPx, sigmaPx, 1, sampling);
@@ -74,7 +86,28 @@ public final class GaussianPoi {
      */
     public static Poi ofFwhm(final double fwhmNm, final double pixelSizeNm, final int size,
         final Sampling sampling) {
-        return ofSigma(sigmaFromFwhm(fwhmNm, pixelSizeNm), size, sampling, pixelSizeNm);
+        final double sigma = sigmaFromFwhm(fwhmNm, pixelSizeNm);
+        final int s = size == 0 ? checkedDefaultSize(sigma, "A Gaussian POI with FWHM " + num(fwhmNm) + " nm (sigma "
+            + num(sigma) + " px on pixels of " + num(pixelSizeNm) + " nm)", "use a FWHM up to "
+                + num(MAX_SIGMA * FWHM_PER_SIGMA * pixelSizeNm) + " nm at this pixel size (or check the pixel size), "
+                + "or set the POI size") : requireOddSize(size);
+        return render(sigma, s, sampling, pixelSizeNm);
+    }
+
+    /**
+     * {@link #defaultSize}, refused before anything is allocated when the POI would exceed {@link Poi#MAX_VALUES}.
+     *
+     * @param what the POI and the setting that makes it, for the message
+     * @param advice what to change
+     */
+    static int checkedDefaultSize(final double sigma, final String what, final String advice) {
+        final double s = 2 * Math.ceil(3 * sigma) + 1;
+        if (s > MAX_SIZE) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s would be %.0f × %.0f px; "
+                + "DEPAF accepts POIs of at most %d values (%d × %d px, sigma up to %.0f px): %s", what, s, s,
+                Poi.MAX_VALUES, MAX_SIZE, MAX_SIZE, MAX_SIGMA, advice));
+        }
+        return (int)s;
     }
 
     /**
@@ -94,7 +127,8 @@ public final class GaussianPoi {
             throw new IllegalArgumentException("Gaussian rotation angle must be a finite number of radians, got "
                 + angleRad);
         }
-        final int s = defaultSize(Math.max(sigmaY, sigmaX));
+        final int s = checkedDefaultSize(Math.max(sigmaY, sigmaX), "An elliptical Gaussian POI with sigma y "
+            + num(sigmaY) + " px and sigma x " + num(sigmaX) + " px", "use smaller sigmas");
         final double c = (s - 1) / 2.0;
         final double cos = Math.cos(angleRad);
         final double sin = Math.sin(angleRad);
@@ -172,6 +206,12 @@ public final class GaussianPoi {
         return p;
     }
 
+    /** @return v to 4 significant digits without trailing zeros or exponent, for messages: 1000000, 2.5, 4247 */
+    static String num(final double v) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", v)).stripTrailingZeros()
+            .toPlainString();
+    }
+
     static double requirePositive(final double v, final String what) {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException("The " + what + " must be a positive finite number, got " + v);
@@ -180,8 +220,9 @@ public final class GaussianPoi {
     }
 
     static int requireOddSize(final int size) {
-        if (size < 1 || size % 2 == 0) {
-            throw new IllegalArgumentException("The POI size must be an odd number of pixels ≥ 1, got " + size);
+        if (size < 1 || size % 2 == 0 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("The POI size must be an odd number of pixels from 1 to " + MAX_SIZE
+                + ", got " + size);
         }
         return size;
     }

@@ -22,6 +22,13 @@ public final class Poi {
         TRACE_1D
     }
 
+    /**
+     * The most values (slices × height × width) a POI may have, before and after preprocessing: a 4096 × 4096
+     * pattern, far beyond any PSF, spike kernel or bead z-stack, and small enough that preprocessing it (a few
+     * copies in double precision) stays within a few hundred MB.
+     */
+    public static final int MAX_VALUES = 1 << 24;
+
     private final float[] values;
     private final int channels;
     private final int height;
@@ -50,6 +57,7 @@ public final class Poi {
             throw new IllegalArgumentException(this.source + ": a POI needs at least one slice of at least 1 × 1 "
                 + "pixels, got " + channels + " × " + height + " × " + width);
         }
+        requireSize(channels, height, width, this.source, "use a smaller pattern (crop it to the spot)");
         if ((long)channels * height * width != values.length) {
             throw new IllegalArgumentException(this.source + ": expected " + ((long)channels * height * width)
                 + " values for " + channels + " × " + height + " × " + width + ", got " + values.length);
@@ -65,6 +73,31 @@ public final class Poi {
         this.pixelSizeNm = pixelSizeNm;
         this.zStepNm = zStepNm;
 
+    }
+
+    /**
+     * Refuses a POI shape with more than {@link #MAX_VALUES} values; call it before allocating one.
+     *
+     * @param channels slices
+     * @param height rows
+     * @param width columns
+     * @param what the POI or the setting that makes it, for the message
+     * @param advice what to change, for the message
+     * @throws IllegalArgumentException naming {@code what}, the shape and the limit
+     */
+    public static void requireSize(final double channels, final double height, final double width,
+        final String what, final String advice) {
+        final double n = channels * height * width;
+        if (n > MAX_VALUES) {
+            throw new IllegalArgumentException(what + " would be a POI of " + size(channels) + " × " + size(height)
+                + " × " + size(width) + " px, " + size(n) + " values; DEPAF accepts POIs of at most " + MAX_VALUES
+                + " values (e.g. 4096 × 4096 px): " + advice);
+        }
+    }
+
+    private static String size(final double v) {
+        return v < 1e15 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+            : String.format(java.util.Locale.ROOT, "%.3g", v);
     }
 
     /** @return a copy of all values, channel-major, row-major */

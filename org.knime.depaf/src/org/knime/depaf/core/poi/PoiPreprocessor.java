@@ -33,6 +33,27 @@ public final class PoiPreprocessor {
     }
 
     /**
+     * The shape {@link #preprocess} gives a POI, computed without allocating anything, so that callers can refuse
+     * a POI that would not fit (into memory, or into the frames) before it is preprocessed.
+     *
+     * @param raw the POI as loaded or generated
+     * @param ratios requested upsampling ratios (y, x, z)
+     * @return slices, height and width after preprocessing
+     * @throws IllegalArgumentException naming "upsampling ratio" for a ratio that does not fit the POI, or the
+     *             POI, the ratios and the limit when the result would have more than {@link Poi#MAX_VALUES} values
+     */
+    public static int[] outputShape(final Poi raw, final UpsamplingRatios ratios) {
+        ratios.requireCompatible(raw.height(), raw.width(), raw.channels(), "POI");
+        final UpsamplingRatios r = ratios.adjustedToOddSizes(raw.height(), raw.width(), raw.channels());
+        // ratios are ≥ 1, so each axis grows to ceil(n·r) (CenterKeepResampler.outputSize), here in double
+        Poi.requireSize(Math.ceil(raw.channels() * r.z()), Math.ceil(raw.height() * r.y()),
+            Math.ceil(raw.width() * r.x()), raw.source() + " with " + r,
+            "use a smaller POI (sigma, FWHM or POI size) or smaller upsampling ratios");
+        return new int[] {CenterKeepResampler.outputSize(raw.channels(), r.z()),
+            CenterKeepResampler.outputSize(raw.height(), r.y()), CenterKeepResampler.outputSize(raw.width(), r.x())};
+    }
+
+    /**
      * @param raw the POI as loaded or generated
      * @param ratios requested upsampling ratios (y, x, z); must be 1 along a POI axis of size 1
      * @param method interpolation method
@@ -48,7 +69,11 @@ public final class PoiPreprocessor {
         final int h = raw.height();
         final int w = raw.width();
         final int z = raw.channels();
-        ratios.requireCompatible(h, w, z, "POI");
+        final int[] shape = outputShape(raw, ratios);
+        final UpsamplingRatios r = ratios.adjustedToOddSizes(h, w, z);
+        final int oz = shape[0];
+        final int oh = shape[1];
+        final int ow = shape[2];
         final int plane = h * w;
 
         final float[] v = raw.values();
@@ -74,11 +99,7 @@ public final class PoiPreprocessor {
                 + "has no pattern to fit");
         }
 
-        final UpsamplingRatios r = ratios.adjustedToOddSizes(h, w, z);
         final float[] up = CenterKeepResampler.resample(v, z, h, w, r.z(), r.y(), r.x(), method);
-        final int oz = CenterKeepResampler.outputSize(z, r.z());
-        final int oh = CenterKeepResampler.outputSize(h, r.y());
-        final int ow = CenterKeepResampler.outputSize(w, r.x());
         final int oplane = oh * ow;
 
         // steps 4–5: clamp, then per-slice peak normalisation (in double to keep the sums exact enough)

@@ -38,9 +38,16 @@ public final class SpikePoi {
             throw new IllegalArgumentException("The spike rise time constant (samples) must be a finite number ≥ 0, "
                 + "got " + riseSamples);
         }
-        final int n = length == 0 ? 2 * (int)Math.ceil(5 * tauSamples) + 1 : length;
-        if (n < 1 || n % 2 == 0) {
-            throw new IllegalArgumentException("The spike POI length must be an odd number of samples ≥ 1, got " + n);
+        final double defaultLength = 2 * Math.ceil(5 * tauSamples) + 1;
+        if (length == 0 && defaultLength > Poi.MAX_VALUES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "A spike POI with decay time "
+                + "constant %.4g samples would be %.0f samples long; DEPAF accepts POIs of at most %d values: use a "
+                + "smaller decay time constant, or set the length", tauSamples, defaultLength, Poi.MAX_VALUES));
+        }
+        final int n = length == 0 ? (int)defaultLength : length;
+        if (n < 1 || n % 2 == 0 || n > Poi.MAX_VALUES) {
+            throw new IllegalArgumentException("The spike POI length must be an odd number of samples from 1 to "
+                + Poi.MAX_VALUES + ", got " + n);
         }
         final int t0 = onset == -1 ? (n - 1) / 2 : onset;
         if (t0 < 0 || t0 >= n) {

@@ -27,7 +27,14 @@ import org.knime.depaf.core.loc.LocalisationTable;
  */
 public final class FilePredictionSink implements PredictionSink {
 
-    private final Path localisationFile;
+    /** Where the localisations go when the run finishes. */
+    @FunctionalInterface
+    public interface LocalisationWriter {
+        /** @param table all localisations of the run */
+        void write(LocalisationTable table) throws IOException;
+    }
+
+    private final LocalisationWriter localisationWriter;
     private final Map<PredictionOutput, Path> imageFiles = new EnumMap<>(PredictionOutput.class);
     private final Map<PredictionOutput, TiffStackWriter> writers = new EnumMap<>(PredictionOutput.class);
     private final List<LocalisationTable> tables = new ArrayList<>();
@@ -41,16 +48,39 @@ public final class FilePredictionSink implements PredictionSink {
      */
     public FilePredictionSink(final Path localisations, final Path synthesis, final Path background,
         final Path subtracted) {
-        localisationFile = localisations;
-        put(PredictionOutput.SYNTHESIS, synthesis);
-        put(PredictionOutput.BACKGROUND, background);
-        put(PredictionOutput.BACKGROUND_SUBTRACTED, subtracted);
+        this(localisations == null ? null : (LocalisationWriter)table -> LocalisationCsv.write(localisations, table),
+            images(synthesis, background, subtracted));
     }
 
-    private void put(final PredictionOutput o, final Path p) {
-        if (p != null) {
-            imageFiles.put(o, p);
+    private FilePredictionSink(final LocalisationWriter localisations, final Map<PredictionOutput, Path> images) {
+        localisationWriter = localisations;
+        imageFiles.putAll(images);
+    }
+
+    /**
+     * @param localisations receives the localisations when the run finishes (e.g. writes them to standard output)
+     * @param synthesis TIFF file for ISyn, or null
+     * @param background TIFF file for BG, or null
+     * @param subtracted TIFF file for the background-subtracted frames, or null
+     * @return the sink
+     */
+    public static FilePredictionSink withLocalisationWriter(final LocalisationWriter localisations,
+        final Path synthesis, final Path background, final Path subtracted) {
+        return new FilePredictionSink(localisations, images(synthesis, background, subtracted));
+    }
+
+    private static Map<PredictionOutput, Path> images(final Path synthesis, final Path background,
+        final Path subtracted) {
+        final Map<PredictionOutput, Path> out = new EnumMap<>(PredictionOutput.class);
+        final Path[] files = {synthesis, background, subtracted};
+        final PredictionOutput[] kinds = {PredictionOutput.SYNTHESIS, PredictionOutput.BACKGROUND,
+            PredictionOutput.BACKGROUND_SUBTRACTED};
+        for (int i = 0; i < files.length; i++) {
+            if (files[i] != null) {
+                out.put(kinds[i], files[i]);
+            }
         }
+        return out;
     }
 
     @Override
@@ -58,9 +88,9 @@ public final class FilePredictionSink implements PredictionSink {
         if (layout != null) {
             throw new IllegalStateException("This sink was used already; make one sink per run");
         }
-        if (localisationFile != null && !runLayout.produces(PredictionOutput.LOCALISATIONS)) {
-            throw new IllegalArgumentException("A localisation file (" + localisationFile + ") was given but the "
-                + "prediction does not produce localisations");
+        if (localisationWriter != null && !runLayout.produces(PredictionOutput.LOCALISATIONS)) {
+            throw new IllegalArgumentException("A localisation file was given but the prediction does not produce "
+                + "localisations");
         }
         for (final Map.Entry<PredictionOutput, Path> e : imageFiles.entrySet()) {
             if (!runLayout.produces(e.getKey())) {
@@ -83,7 +113,7 @@ public final class FilePredictionSink implements PredictionSink {
         for (final Map.Entry<PredictionOutput, TiffStackWriter> e : writers.entrySet()) {
             e.getValue().append(batch.image(e.getKey()));
         }
-        if (localisationFile != null && batch.localisations() != null) {
+        if (localisationWriter != null && batch.localisations() != null) {
             tables.add(batch.localisations());
         }
     }
@@ -96,8 +126,8 @@ public final class FilePredictionSink implements PredictionSink {
         for (final TiffStackWriter w : writers.values()) {
             w.commit();
         }
-        if (localisationFile != null) {
-            LocalisationCsv.write(localisationFile, tables.isEmpty() ? LocalisationTable.empty(layout.pixelSizeNm())
+        if (localisationWriter != null) {
+            localisationWriter.write(tables.isEmpty() ? LocalisationTable.empty(layout.pixelSizeNm())
                 : LocalisationTable.concat(tables));
         }
         tables.clear();

@@ -28,8 +28,10 @@ import org.knime.depaf.core.net.ForwardKernels;
 import org.knime.depaf.core.net.NetworkConfig;
 import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.preprocess.FramePreparer;
+import org.knime.depaf.core.preprocess.NonFinitePixels;
 import org.knime.depaf.core.resample.UpsamplingRatios;
 import org.knime.depaf.core.util.CancelledException;
+import org.knime.depaf.core.util.MemoryBudget;
 import org.knime.depaf.core.util.Monitor;
 
 /**
@@ -38,7 +40,9 @@ import org.knime.depaf.core.util.Monitor;
  *
  * <p>For each batch of {@link PredictionOptions#batchSize()} frames:
  * <ol>
- * <li>read the frames from the {@link FrameSource} (only this batch's range);</li>
+ * <li>read the frames from the {@link FrameSource} (only this batch's range); replace NaN/Inf pixels by the
+ * median of their frame's finite pixels, and predict a frame without any finite pixel as empty
+ * ({@link NonFinitePixels}; counted in {@link PredictionSummary#nonFiniteWarning()});</li>
  * <li>prepare them with the model's constants ({@link FramePreparer}: − normMin, resample by r, clamp, / normMax —
  * the code training uses);</li>
  * <li>tiled inference with Gaussian blending ({@link TiledInference}; the tiles of all frames of the batch are
@@ -251,7 +255,7 @@ public final class Predictor implements AutoCloseable {
         sink.finish();
         final TileGrid g = run.tiled.grid();
         return new PredictionSummary(count, localisations, run.pixelSizeNm, g.tileHeight(), g.tileWidth(),
-            g.tileCount(), (System.nanoTime() - start) * 1e-9);
+            g.tileCount(), (System.nanoTime() - start) * 1e-9, run.nonFinite);
     }
 
     /**
@@ -283,6 +287,8 @@ public final class Predictor implements AutoCloseable {
         final Downsampler downsampler;
         final LocalisationConverter converter;
         final double pixelSizeNm;
+        /** The NaN/Inf pixels met so far, batches merged in frame order. */
+        NonFinitePixels nonFinite = NonFinitePixels.NONE;
 
         Run(final FrameSource source) {
             height = source.height();
@@ -290,6 +296,7 @@ public final class Predictor implements AutoCloseable {
             preparer = preparer(height, width);
             final TileGrid grid = tileGrid(preparer.outputHeight(), preparer.outputWidth(), true);
             final int channels = model.poi().poi().channels();
+            requireBatchFits(source, channels);
             tiled = new TiledInference(grid, channels, inference, chunkPixels);
             final boolean images = options.produces(PredictionOutput.SYNTHESIS)
                 || options.produces(PredictionOutput.BACKGROUND)
@@ -323,7 +330,8 @@ public final class Predictor implements AutoCloseable {
             final int plane = height * width;
             final int planeUp = preparer.outputHeight() * preparer.outputWidth();
             final float[] up = new float[Math.multiplyExact(n, planeUp)];
-            final float[] rawPx = raw.pixels();
+            final boolean[] empty = new boolean[n];
+            final float[] rawPx = finitePixels(raw, first, n, empty);
             forEachFrame(n, f -> {
                 monitor.checkCancelled();
                 preparer.prepare(rawPx, f * plane, up, f * planeUp);
@@ -344,7 +352,9 @@ public final class Predictor implements AutoCloseable {
             forEachFrame(n, f -> {
                 monitor.checkCancelled();
                 final float[] bgUp = maps.background(f);
-                if (options.detects()) {
+                if (options.detects() && empty[f]) {
+                    dets[f] = Detections.EMPTY;
+                } else if (options.detects()) {
                     final float[] xbg = new float[planeUp];
                     for (int i = 0; i < planeUp; i++) {
                         xbg[i] = up[f * planeUp + i] - bgUp[i];
@@ -375,6 +385,43 @@ public final class Predictor implements AutoCloseable {
             final String src = source.source();
             return new PredictionBatch(first, n, table, stack(syn, n, "ISyn of " + src),
                 wantBg ? stack(bg, n, "BG of " + src) : null, stack(sub, n, "background-subtracted " + src));
+        }
+
+        /**
+         * Refuses, before the first batch is read, batches whose arrays cannot fit: per frame, the upsampled frame,
+         * its C amplitude maps, signal, background and residual maps and the re-synthesis on the upsampled grid,
+         * and four camera-size images.
+         */
+        private void requireBatchFits(final FrameSource source, final int channels) {
+            final int n = Math.min(options.batchSize(), source.frames());
+            final double planeUp = (double)preparer.outputHeight() * preparer.outputWidth();
+            final double perFrame = Float.BYTES * (planeUp * (channels + 4) + 4.0 * height * width);
+            MemoryBudget.require("Predicting " + source.source() + " in batches of " + n + " frames of " + height
+                + " × " + width + " px (" + preparer.outputHeight() + " × " + preparer.outputWidth()
+                + " px after upsampling)", n * perFrame, Math.max(n, channels) * planeUp,
+                "use a smaller batch size (fewer frames at once)");
+        }
+
+        /**
+         * The batch's pixels with every NaN/Inf replaced by its frame's median (a frame without any finite pixel
+         * becomes normMin, i.e. zero after preparation, and is marked in {@code empty}); counts them into
+         * {@link #nonFinite}. The stack read is copied before it is changed, since a source may share its array.
+         */
+        private float[] finitePixels(final ImageStack raw, final int first, final int n, final boolean[] empty) {
+            final float[] px = raw.pixels();
+            final int plane = height * width;
+            if (NonFinitePixels.first(px, 0, n * plane) < 0) {
+                return px;
+            }
+            final float[] copy = px.clone();
+            final float whenEmpty = (float)model.normalization().normMin();
+            for (int f = 0; f < n; f++) {
+                final NonFinitePixels found = NonFinitePixels.repair(copy, f * plane, height, width, first + f + 1,
+                    whenEmpty);
+                empty[f] = found.emptyFrames() > 0;
+                nonFinite = nonFinite.plus(found);
+            }
+            return copy;
         }
 
         private ImageStack stack(final float[] px, final int n, final String what) {

@@ -69,20 +69,18 @@ public final class TrainingData {
         }
         final int[] unique = needed.stream().mapToInt(Integer::intValue).toArray();
         final ImageStack raw = readFrames(source, unique, monitor.subTask(0, 0.4));
+        final float[] px = raw.pixels();
+        final int frameSize = raw.frameSize();
+        requireFinite(source, unique, px, frameSize);
 
         // normMin over the loaded training frames only
         float min = Float.POSITIVE_INFINITY;
-        final float[] px = raw.pixels();
-        final int frameSize = raw.frameSize();
         for (int slot = 0; slot < unique.length; slot++) {
             if (trainNeeded.contains(unique[slot])) {
                 for (int i = slot * frameSize; i < (slot + 1) * frameSize; i++) {
                     min = Math.min(min, px[i]);
                 }
             }
-        }
-        if (!Float.isFinite(min)) {
-            raw.requireFinite();
         }
         final ImageStack up = FramePreparer.withoutScaling(raw.height(), raw.width(), spec.ratios(), spec.method(),
             min).prepare(raw, monitor.subTask(0.4, 0.9));
@@ -110,6 +108,25 @@ public final class TrainingData {
         final PatchPositions valPos = PatchPositions.draw(valSeq, up.height(), up.width(), spec.patchHeight(),
             spec.patchWidth(), random.split());
         return new TrainingData(constants, new PatchSet(up, unique, trainPos), new PatchSet(up, unique, valPos));
+    }
+
+    /**
+     * Refuses NaN/Inf pixels in any frame training uses (training or validation): prediction replaces them, but
+     * here they would shift normMin and teach the network a pattern that is not in the data.
+     *
+     * @throws IllegalArgumentException naming the file, the frame (1-based, of the whole stack) and the pixel
+     */
+    private static void requireFinite(final FrameSource source, final int[] frames, final float[] px,
+        final int frameSize) {
+        for (int slot = 0; slot < frames.length; slot++) {
+            final int i = NonFinitePixels.first(px, slot * frameSize, frameSize);
+            if (i >= 0) {
+                throw new IllegalArgumentException(source.source() + ": pixel (x=" + i % source.width() + ", y="
+                    + i / source.width() + ") of frame " + (frames[slot] + 1) + " is " + px[slot * frameSize + i]
+                    + "; training needs finite pixels in every frame it uses: repair the stack, or leave that "
+                    + "frame out of the training and validation frames");
+            }
+        }
     }
 
     /** Reads the given ascending frames, contiguous runs in one call each. */

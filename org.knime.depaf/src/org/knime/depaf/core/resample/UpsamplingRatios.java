@@ -4,10 +4,24 @@ package org.knime.depaf.core.resample;
  * DEPAF's {@code upsamplRatio}: the interpolation factors (r_y, r_x, r_z) of the data rows, data columns and POI
  * slices (method spec §2.2, §3.1). Immutable value type.
  *
- * <p>Each ratio is a finite number ≥ 1. A ratio must be exactly 1 along an axis of size 1 (a 1-D trace has
- * width 1; a single-slice POI has one z slice); {@link #requireCompatible} checks that against actual sizes.
+ * <p>Each ratio is a number from 1 to {@link #MAX}. A ratio must be exactly 1 along an axis of size 1 (a 1-D
+ * trace has width 1; a single-slice POI has one z slice); {@link #requireCompatible} checks that against actual
+ * sizes.
  */
 public final class UpsamplingRatios {
+
+    /**
+     * The largest ratio a user may ask for: far beyond the reference's 1.5 to 4, small enough that upsampled
+     * frames stay within memory.
+     */
+    public static final double MAX_REQUESTED = 16;
+
+    /**
+     * The largest ratio of any instance: a requested ratio up to {@link #MAX_REQUESTED} after the odd-size rule of
+     * {@link #adjustedToOddSizes}, which adds less than 1. Larger values (in a damaged model file) would make
+     * frames of terabytes.
+     */
+    public static final double MAX = MAX_REQUESTED + 1;
 
     private final double y;
     private final double x;
@@ -17,7 +31,7 @@ public final class UpsamplingRatios {
      * @param y ratio along rows
      * @param x ratio along columns
      * @param z ratio along POI slices
-     * @throws IllegalArgumentException naming "upsampling ratio" if a value is NaN, infinite or below 1
+     * @throws IllegalArgumentException naming "upsampling ratio" if a value is NaN, below 1 or above {@link #MAX}
      */
     public UpsamplingRatios(final double y, final double x, final double z) {
         this.y = check(y, "y");
@@ -31,9 +45,9 @@ public final class UpsamplingRatios {
     }
 
     private static double check(final double r, final String axis) {
-        if (!(r >= 1) || Double.isInfinite(r)) {
-            throw new IllegalArgumentException("The " + axis + " upsampling ratio must be a finite number ≥ 1, got "
-                + r);
+        if (!(r >= 1 && r <= MAX)) {
+            throw new IllegalArgumentException("The " + axis + " upsampling ratio must be a number from 1 to "
+                + (int)MAX + ", got " + r);
         }
         return r;
     }

@@ -20,6 +20,9 @@ import org.knime.depaf.core.util.Monitor;
  */
 public final class EmitterGenerator {
 
+    /** A dense frame of millions of emitters still checks for cancellation well within a second. */
+    private static final long CANCEL_EVERY = (1 << 16) - 1;
+
     private final EmitterPlacement placement;
     private final double expectedPerFrame;
     private final int population;
@@ -57,10 +60,20 @@ public final class EmitterGenerator {
         this.pixelSizeNm = pixelSizeNm;
     }
 
+    /** @return the mean number of emitters per frame */
+    public double expectedPerFrame() {
+        return expectedPerFrame;
+    }
+
+    /** @return the fixed fluorophore population, 0 for fresh positions every frame */
+    public int population() {
+        return population;
+    }
+
     /**
      * @param frames number of frames
      * @param rng the source of randomness (used sequentially)
-     * @param monitor cancellation, checked once per frame
+     * @param monitor cancellation, checked once per frame and every 65 536 emitters of a frame
      * @return the emitters, sorted by frame: frame, x, y (nm), z (nm, 3-D only), intensity (photons), id
      */
     public LocalisationTable generate(final int frames, final SplittableRandom rng, final Monitor monitor) {
@@ -72,6 +85,9 @@ public final class EmitterGenerator {
                 monitor.checkCancelled();
                 final long n = Sampling.poisson(rng, expectedPerFrame);
                 for (long k = 0; k < n; k++) {
+                    if ((k & CANCEL_EVERY) == CANCEL_EVERY) {
+                        monitor.checkCancelled();
+                    }
                     placement.sample(rng, xyz);
                     add(b, f, xyz, photons.sample(rng), ++id);
                 }

@@ -1,6 +1,7 @@
 package org.knime.depaf.core.sim;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,7 @@ import java.util.stream.IntStream;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.core.poi.Poi;
+import org.knime.depaf.core.util.MemoryBudget;
 import org.knime.depaf.core.util.Monitor;
 
 /**
@@ -29,6 +31,15 @@ public final class SmlmSimulator {
     private static final long STREAM_STRUCTURE = 3;
     private static final long STREAM_BACKGROUND = 4;
     private static final long STREAM_CAMERA = 5;
+
+    /** Ground-truth memory per emitter: its columns, the builder's spare capacity and the copies of render(). */
+    private static final int BYTES_PER_EMITTER = 160;
+
+    /** Offset, read-noise and gain maps of an sCMOS camera, one float each per pixel. */
+    private static final int SCMOS_BYTES_PER_PIXEL = 3 * Float.BYTES;
+
+    /** A fluorophore of a blinking population: x, y, z and its on/off state. */
+    private static final int BYTES_PER_FLUOROPHORE = 3 * Double.BYTES + 1;
 
     private final int widthPx;
     private final int heightPx;
@@ -78,6 +89,12 @@ public final class SmlmSimulator {
      */
     public static SmlmSimulator fromConfig(final SimulationConfig c, final Poi poi) {
         final SimulationConfig.Emitters e = c.emitters();
+        // before any component is built: an sCMOS camera holds three maps of the frame size, a blinking
+        // population its positions and states
+        final double labels = Double.isNaN(e.labelDensityPerUm2()) ? 0 : e.labelDensityPerUm2() * c.areaUm2();
+        requireFits(c.frames(), c.widthPx(), c.heightPx(), c.expectedEmittersPerFrame(),
+            (c.camera().kind() == SimulationConfig.CameraKind.SCMOS ? SCMOS_BYTES_PER_PIXEL : 0)
+                * ((double)c.widthPx() * c.heightPx()) + BYTES_PER_FLUOROPHORE * labels);
         final EmitterPlacement placement;
         if (e.structure() == SimulationConfig.Structure.FILAMENTS) {
             placement = FilamentPlacement.random(Sampling.random(c.seed(), STREAM_STRUCTURE, 0), e.filamentCount(),
@@ -186,6 +203,7 @@ public final class SmlmSimulator {
         if (frames < 1) {
             throw new IllegalArgumentException("Number of frames must be ≥ 1, got " + frames);
         }
+        requireFits(frames, widthPx, heightPx, emitters.expectedPerFrame(), 0);
         final LocalisationTable emitted =
             emitters.generate(frames, Sampling.random(seed, STREAM_EMITTERS, 0), monitor.subTask(0, 0.05));
         return render(emitted, frames, seed, monitor.subTask(0.05, 1));
@@ -201,8 +219,12 @@ public final class SmlmSimulator {
         if (!emitted.isEmpty() && !emitted.has(LocalisationTable.Column.INTENSITY)) {
             throw new IllegalArgumentException("Emitters to render need an intensity column (photons)");
         }
+        if (frames < 1) {
+            throw new IllegalArgumentException("Number of frames must be ≥ 1, got " + frames);
+        }
+        requireFits(frames, widthPx, heightPx, (double)emitted.size() / frames, 0);
         final int size = widthPx * heightPx;
-        final float[] pixels = new float[Math.multiplyExact(frames, size)];
+        final float[] pixels = new float[frames * size];
         final float[] bg = new float[pixels.length];
         final LocalisationTable.FrameIndex index = emitted.frameIndex();
         final AtomicInteger done = new AtomicInteger();
@@ -242,6 +264,26 @@ public final class SmlmSimulator {
         final String what = "simulated " + frames + " × " + heightPx + " × " + widthPx + " (seed " + seed + ")";
         return new SimulationResult(new ImageStack(pixels, frames, heightPx, widthPx, pixelSizeNm, what),
             gt.sortedByFrame(), new ImageStack(bg, frames, heightPx, widthPx, pixelSizeNm, what + " background"));
+    }
+
+    /**
+     * Refuses, before anything is allocated, a simulation that cannot fit into this JVM: the stack and its
+     * background (two floats per pixel of every frame) and the ground truth (about
+     * {@value #BYTES_PER_EMITTER} bytes per emitter while it is drawn, completed and sorted).
+     *
+     * @param extraBytes bytes held besides the stack and the ground truth (camera maps, a population)
+     * @throws IllegalArgumentException naming the frames, the frame size and the memory needed and available
+     */
+    static void requireFits(final int frames, final int widthPx, final int heightPx,
+        final double emittersPerFrame, final double extraBytes) {
+        final double pixelsPerFrame = (double)widthPx * heightPx;
+        final double voxels = frames * pixelsPerFrame;
+        final double emitters = emittersPerFrame * frames;
+        final double bytes = 2.0 * Float.BYTES * voxels + BYTES_PER_EMITTER * emitters + extraBytes;
+        MemoryBudget.require(String.format(Locale.ROOT, "A simulation of %d frames of %d × %d px with about "
+            + (emittersPerFrame < 1e5 ? "%.0f" : "%.1e") + " emitters per frame", frames, widthPx, heightPx,
+            emittersPerFrame), bytes, Math.max(voxels, emitters),
+            "use fewer frames, smaller frames or a lower density (settings frames, frame size, density)");
     }
 
     private static int clamp(final int v, final int n) {

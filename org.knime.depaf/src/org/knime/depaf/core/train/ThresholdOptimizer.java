@@ -19,7 +19,9 @@ import org.knime.depaf.core.net.NetworkConfig;
 import org.knime.depaf.core.net.NetworkOutput;
 import org.knime.depaf.core.poi.PreprocessedPoi;
 import org.knime.depaf.core.preprocess.FramePreparer;
+import org.knime.depaf.core.preprocess.NonFinitePixels;
 import org.knime.depaf.core.preprocess.PatchSize;
+import org.knime.depaf.core.util.MemoryBudget;
 import org.knime.depaf.core.util.Monitor;
 
 /**
@@ -75,10 +77,17 @@ public final class ThresholdOptimizer {
         final int upW = preparer.outputWidth();
         final int ph = PatchSize.largestValid(PATCH_CAP, upH, config.encoderDepth());
         final int pw = config.oneDimensional() ? 1 : PatchSize.largestValid(PATCH_CAP, upW, config.encoderDepth());
-        final float[] patchPixels = cutPatches(source, preparer, patches, ph, pw, seed, monitor.subTask(0, 0.1));
+        // the patches, and per patch pixel the network's maps kept for the search (amplitudes, signal, residual)
+        final double values = (double)patches * ph * pw;
+        MemoryBudget.require("A threshold search on " + patches + " patches of " + ph + " × " + pw + " px",
+            values * Float.BYTES * (3 + config.poiChannels()), values, "use fewer patches");
+        final float[] patchPixels = new float[patches * ph * pw];
+        final NonFinitePixels nonFinite = cutPatches(source, preparer, (float)model.normalization().normMin(),
+            patchPixels, patches, ph, pw, seed, monitor.subTask(0, 0.1));
 
         return search(model.network(), model.poi(), new ImageStack(patchPixels, patches, ph, pw, Double.NaN,
-            "threshold-search patches from " + source.source()), low, high, monitor.subTask(0.1, 1));
+            "threshold-search patches from " + source.source()), low, high, monitor.subTask(0.1, 1))
+            .withWarning(nonFinite.warning());
     }
 
     /**
@@ -130,21 +139,34 @@ public final class ThresholdOptimizer {
         return search.search(maps, low, high, monitor.subTask(0.3, 1));
     }
 
-    /** Patches spread over up to {@code patches} random frames, several per frame when the stack is short. */
-    private static float[] cutPatches(final FrameSource source, final FramePreparer preparer, final int patches,
-        final int ph, final int pw, final long seed, final Monitor monitor) throws IOException {
+    /**
+     * Cuts patches spread over up to {@code patches} random frames, several per frame when the stack is short,
+     * from frames whose NaN/Inf pixels are replaced as prediction replaces them.
+     *
+     * @param out receives the patches
+     * @return the NaN/Inf pixels met
+     */
+    private static NonFinitePixels cutPatches(final FrameSource source, final FramePreparer preparer,
+        final float normMin, final float[] out, final int patches, final int ph, final int pw, final long seed,
+        final Monitor monitor) throws IOException {
         final SplittableRandom random = new SplittableRandom(seed);
         final int frames = Math.min(patches, source.frames());
         final int[] chosen = random.ints(0, source.frames()).distinct().limit(frames).sorted().toArray();
         final int upH = preparer.outputHeight();
         final int upW = preparer.outputWidth();
         final float[] prepared = new float[upH * upW];
-        final float[] out = new float[patches * ph * pw];
+        NonFinitePixels nonFinite = NonFinitePixels.NONE;
         int done = 0;
         for (int k = 0; k < chosen.length; k++) {
             monitor.checkCancelled();
             final ImageStack raw = source.read(chosen[k], 1);
-            preparer.prepare(raw.pixels(), 0, prepared, 0);
+            float[] px = raw.pixels();
+            if (NonFinitePixels.first(px, 0, px.length) >= 0) {
+                px = px.clone(); // a source may share its array
+                nonFinite = nonFinite.plus(NonFinitePixels.repair(px, 0, raw.height(), raw.width(), chosen[k] + 1,
+                    normMin));
+            }
+            preparer.prepare(px, 0, prepared, 0);
             final int here = (patches - done) / (chosen.length - k);
             for (int p = 0; p < here; p++, done++) {
                 final int y0 = random.nextInt(upH - ph + 1);
@@ -155,6 +177,6 @@ public final class ThresholdOptimizer {
             }
             monitor.progress((k + 1.0) / chosen.length, "read frame " + (chosen[k] + 1));
         }
-        return out;
+        return nonFinite;
     }
 }

@@ -84,17 +84,22 @@ public final class Trainer {
         final UpsamplingRatios requested = new UpsamplingRatios(autoRatio(params.ratioY(), data.height()),
             autoRatio(params.ratioX(), data.width()), params.ratioZ());
         requested.requireCompatible(data.height(), data.width(), 1, "data " + data.source());
-        final PreprocessedPoi poi = PoiPreprocessor.preprocess(rawPoi, requested, params.interpolation());
-        final UpsamplingRatios ratios = poi.ratios();
-        final FramePreparer probe =
-            FramePreparer.withoutScaling(data.height(), data.width(), ratios, params.interpolation(), 0);
+        // shapes first, from the sizes alone: a POI that cannot fit must not cost its preprocessing (GBs for a
+        // Gaussian of σ = 1000 px) before it is refused
+        final int[] poiShape = PoiPreprocessor.outputShape(rawPoi, requested);
+        final FramePreparer probe = FramePreparer.withoutScaling(data.height(), data.width(),
+            requested.adjustedToOddSizes(rawPoi.height(), rawPoi.width(), rawPoi.channels()),
+            params.interpolation(), 0);
         final int upHeight = probe.outputHeight();
         final int upWidth = probe.outputWidth();
-        if (poi.poi().height() > upHeight || poi.poi().width() > upWidth) {
-            throw new IllegalArgumentException("POI " + rawPoi.source() + " (" + poi.poi().height() + " × "
-                + poi.poi().width() + " px after upsampling) is larger than the frames of " + data.source() + " ("
-                + upHeight + " × " + upWidth + " px after upsampling): the POI must fit inside a frame");
+        if (poiShape[1] > upHeight || poiShape[2] > upWidth) {
+            throw new IllegalArgumentException("POI " + rawPoi.source() + " (" + poiShape[1] + " × " + poiShape[2]
+                + " px after upsampling) is larger than the frames of " + data.source() + " (" + upHeight + " × "
+                + upWidth + " px after upsampling): the POI must fit inside a frame; use a smaller POI (sigma, "
+                + "FWHM or POI size) or larger frames");
         }
+        final PreprocessedPoi poi = PoiPreprocessor.preprocess(rawPoi, requested, params.interpolation());
+        final UpsamplingRatios ratios = poi.ratios();
         final int patchHeight = params.patchHeight() > 0 ? params.patchHeight()
             : PatchSize.largestValid(params.patchCap(), upHeight, params.encoderDepth());
         final int patchWidth = params.patchWidth() > 0 ? params.patchWidth()

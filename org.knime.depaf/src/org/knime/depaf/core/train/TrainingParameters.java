@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import org.knime.depaf.core.net.NetworkConfig;
 import org.knime.depaf.core.resample.Interpolation;
+import org.knime.depaf.core.resample.UpsamplingRatios;
 
 /**
  * Every parameter of a DEPAF training run (depaf-method.md §2.2, §7.4, §9), with the reference's names in the
@@ -147,8 +149,9 @@ public final class TrainingParameters {
         }
 
         /**
-         * upsamplRatio: the network works on a grid finer than the camera's by these factors (≥ 1; 1 along a
-         * data axis of size 1). NaN for y or x means 1.5, or 1 along an axis of size 1.
+         * upsamplRatio: the network works on a grid finer than the camera's by these factors (1 to
+         * {@link UpsamplingRatios#MAX_REQUESTED}; 1 along a data axis of size 1). NaN for y or x means 1.5, or 1
+         * along an axis of size 1.
          */
         public Builder upsampling(final double y, final double x, final double z) {
             ratioY = y;
@@ -278,8 +281,10 @@ public final class TrainingParameters {
             require(lambda >= 0 && Double.isFinite(lambda), "lambda", "a finite number ≥ 0", lambda);
             requireRatio("upsampling ratio y", ratioY);
             requireRatio("upsampling ratio x", ratioX);
-            require(ratioZ >= 1 && Double.isFinite(ratioZ), "upsampling ratio z", "a number ≥ 1", ratioZ);
-            require(encoderDepth >= 1 && encoderDepth <= 8, "encoderDepth", "between 1 and 8", encoderDepth);
+            require(ratioZ >= 1 && ratioZ <= UpsamplingRatios.MAX_REQUESTED, "upsampling ratio z",
+                "a number from 1 to " + (int)UpsamplingRatios.MAX_REQUESTED, ratioZ);
+            require(encoderDepth >= 1 && encoderDepth <= NetworkConfig.MAX_ENCODER_DEPTH, "encoderDepth",
+                "between 1 and " + NetworkConfig.MAX_ENCODER_DEPTH, encoderDepth);
             require(baseWidth >= 0, "baseWidth", "≥ 1, or 0 for automatic", baseWidth);
             require(patchHeight >= 0 && patchWidth >= 0, "patchSize", "≥ 1, or 0 for automatic",
                 patchHeight + " × " + patchWidth);
@@ -306,7 +311,8 @@ public final class TrainingParameters {
         }
 
         private static void requireRatio(final String name, final double v) {
-            require(Double.isNaN(v) || v >= 1 && Double.isFinite(v), name, "a number ≥ 1 (or automatic)", v);
+            require(Double.isNaN(v) || v >= 1 && v <= UpsamplingRatios.MAX_REQUESTED, name,
+                "a number from 1 to " + (int)UpsamplingRatios.MAX_REQUESTED + " (or automatic)", v);
         }
 
         private static void require(final boolean ok, final String name, final String expected,

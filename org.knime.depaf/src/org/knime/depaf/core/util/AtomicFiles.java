@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,13 +24,19 @@ import java.util.Objects;
  * If the writer fails in any way (an {@link IOException}, a {@link CancelledException} or any other exception or
  * error) the temporary file is deleted, the target is left untouched and the failure is rethrown.
  *
- * <p>Temporary files are named {@code .<target name>.<random>.tmp}, hidden on Unix and recognisable as leftovers
- * should the JVM be killed mid-write. The methods are thread-safe; two threads writing the same target at the same
- * time each produce a complete file, and the last move wins.
+ * <p>Temporary files are named {@code .<target name>.<process id>-<random>.tmp}, hidden on Unix. A run killed
+ * mid-write (SIGKILL, power cut) leaves one behind; the next write of the same target removes the leftovers of
+ * processes that no longer run. A symbolic link is written through: the file it points to is replaced and the link
+ * stays ({@link OutputPolicy#writeTarget}); a target that exists and is not a regular file (a device such as
+ * {@code /dev/null}, a pipe, a folder) is refused rather than replaced. Every error names the target. The methods are
+ * thread-safe; two threads writing the same target at the same time each produce a complete file, and the last move
+ * wins.
  */
 public final class AtomicFiles {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static final long PID = ProcessHandle.current().pid();
 
     /** Writes the content of a file to a stream. */
     @FunctionalInterface
@@ -75,10 +83,23 @@ public final class AtomicFiles {
                 channel.force(false);
             }
             moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException | Error e) { // NOSONAR: Error too, to never leave the temp file
+        } catch (IOException e) {
+            deleteQuietly(temp, e);
+            throw naming(target, e);
+        } catch (RuntimeException | Error e) { // NOSONAR: Error too, to never leave the temp file
             deleteQuietly(temp, e);
             throw e;
         }
+    }
+
+    /** @return the exception, or one whose message names the target when the original does not (e.g. disk full) */
+    private static IOException naming(final Path target, final IOException e) {
+        final String message = e.getMessage();
+        if (message != null && message.contains(target.toString())) {
+            return e;
+        }
+        return new IOException("Cannot write " + target + ": " + (message == null ? e.getClass().getSimpleName()
+            : message), e);
     }
 
     /**
@@ -98,7 +119,10 @@ public final class AtomicFiles {
                 throw new IOException("Writing " + target + " failed: the writer did not leave a file at " + temp);
             }
             moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException | Error e) { // NOSONAR: Error too, to never leave the temp file
+        } catch (IOException e) {
+            deleteQuietly(temp, e);
+            throw naming(target, e);
+        } catch (RuntimeException | Error e) { // NOSONAR: Error too, to never leave the temp file
             deleteQuietly(temp, e);
             throw e;
         }
@@ -115,7 +139,7 @@ public final class AtomicFiles {
      */
     public static Path createTempSibling(final Path target) throws IOException {
         Objects.requireNonNull(target, "target");
-        final Path absolute = target.toAbsolutePath();
+        final Path absolute = OutputPolicy.writeTarget(target);
         final Path folder = absolute.getParent();
         final Path name = absolute.getFileName();
         if (folder == null || name == null) {
@@ -127,12 +151,17 @@ public final class AtomicFiles {
         if (Files.isDirectory(absolute)) {
             throw new IOException("Cannot write " + target + ": it is a folder, expected a file path");
         }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            throw new IOException("Cannot write " + target + ": it exists and is not a regular file (a device or a "
+                + "pipe), which DEPAF will not replace");
+        }
+        removeLeftovers(folder, name.toString());
         try {
             // Not Files.createTempFile: its files are private (rw-------), and the output would keep that mode.
             // A plain createFile gets the user's usual permissions (umask); a replaced file keeps its own.
             for (int attempt = 0;; attempt++) {
-                final Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36)
-                    + ".tmp");
+                final Path temp = folder.resolve("." + name + "." + PID + "-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
                 try {
                     Files.createFile(temp);
                 } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -165,10 +194,46 @@ public final class AtomicFiles {
      * @throws IOException if the move fails; the temporary file is then left for the caller to delete
      */
     public static void moveIntoPlace(final Path temp, final Path target) throws IOException {
+        final Path real = OutputPolicy.writeTarget(target);
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) { // NOSONAR: the fallback is the documented behaviour
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Removes the temporary files that runs killed while writing this target left behind: those of processes that
+     * no longer run, and those of earlier versions (no process id in the name) older than an hour.
+     */
+    private static void removeLeftovers(final Path folder, final String name) {
+        final String prefix = "." + name + ".";
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder,
+            p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+            for (final Path p : leftovers) {
+                final String middle = p.getFileName().toString().substring(prefix.length(),
+                    p.getFileName().toString().length() - ".tmp".length());
+                final int dash = middle.indexOf('-');
+                final boolean stale;
+                if (dash > 0) {
+                    stale = ProcessHandle.of(parsePid(middle.substring(0, dash))).map(h -> !h.isAlive()).orElse(true);
+                } else {
+                    stale = Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - 3_600_000L;
+                }
+                if (stale && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover we cannot remove does not stop the write
+        }
+    }
+
+    private static long parsePid(final String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

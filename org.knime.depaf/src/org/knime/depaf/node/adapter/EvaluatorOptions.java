@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.knime.depaf.core.eval.MetricsReport;
 import org.knime.depaf.core.loc.LocalisationTable;
+import org.knime.depaf.core.util.Monitor;
 
 /**
  * The Localisation Evaluator's options and its result table: localisations against ground truth as the EPFL SMLM
@@ -86,10 +87,22 @@ public record EvaluatorOptions(String tolerancesNm, double axialToleranceNm, dou
      * @throws IllegalArgumentException as {@link #validate()}
      */
     public List<Object[]> evaluate(final LocalisationTable localisations, final LocalisationTable groundTruth) {
+        return evaluate(localisations, groundTruth, Monitor.NONE);
+    }
+
+    /**
+     * @param localisations the localisations to judge
+     * @param groundTruth the true positions
+     * @param monitor progress and cancellation
+     * @return one row per tolerance, in the order of {@link #COLUMNS}
+     * @throws IllegalArgumentException as {@link #validate()}
+     */
+    public List<Object[]> evaluate(final LocalisationTable localisations, final LocalisationTable groundTruth,
+        final Monitor monitor) {
         validate();
         final MetricsReport report = MetricsReport.evaluate(groundTruth, localisations, tolerances(),
             axialToleranceNm > 0 ? axialToleranceNm : Double.NaN, borderNm,
-            borderNm > 0 ? new double[] {fieldWidthNm, fieldHeightNm} : null);
+            borderNm > 0 ? new double[] {fieldWidthNm, fieldHeightNm} : null, monitor);
         final List<Object[]> rows = new ArrayList<>();
         for (final double[] v : report.values()) {
             final Object[] row = new Object[v.length];

@@ -10,12 +10,14 @@ import org.knime.depaf.core.model.DepafModel;
 import org.knime.depaf.core.predict.BackgroundEstimation;
 import org.knime.depaf.core.predict.FilePredictionSink;
 import org.knime.depaf.core.predict.PredictionOptions;
+import org.knime.depaf.core.net.Nd4jRuntime;
 import org.knime.depaf.core.predict.PredictionSummary;
 import org.knime.depaf.node.adapter.ModelInfo;
 import org.knime.depaf.node.adapter.PredictorOptions;
 import org.knime.depaf.node.adapter.StackReference;
 import org.knime.depaf.node.common.KnimeMonitor;
 import org.knime.depaf.node.common.NodeFailures;
+import org.knime.depaf.node.common.NodeWarnings;
 import org.knime.depaf.node.common.StackStores;
 import org.knime.depaf.node.port.DepafModelPortObject;
 import org.knime.depaf.node.port.DepafModelPortObjectSpec;
@@ -61,16 +63,22 @@ final class BackgroundEstimatorNodeModel {
                         StackStores.path(subtracted))) {
                 final PredictionSummary s = BackgroundEstimation.estimate(model, source, 0, source.frames(), base,
                     true, sink, new KnimeMonitor(exec));
-                return new Result(s.frames(), source.height(), source.width(), source.pixelSizeNm(), source.source());
+                return new Result(s.frames(), source.height(), source.width(), source.pixelSizeNm(), source.source(),
+                    s.nonFiniteWarning());
             }
         });
         out.setOutData(0, StackStores.port(background, r.frames, r.height, r.width, r.pixelSizeNm,
             "background of " + r.source));
         out.setOutData(1, StackStores.port(subtracted, r.frames, r.height, r.width, r.pixelSizeNm,
             "background-subtracted " + r.source));
+        final String warning = NodeWarnings.join(Nd4jRuntime.backend().warning(), r.nonFiniteWarning);
+        if (warning != null) {
+            out.setWarningMessage(warning);
+        }
     }
 
-    private record Result(int frames, int height, int width, double pixelSizeNm, String source) {
+    private record Result(int frames, int height, int width, double pixelSizeNm, String source,
+        String nonFiniteWarning) {
     }
 
     private static void requireBackground(final ModelInfo info) throws InvalidSettingsException {

@@ -12,6 +12,7 @@ import org.knime.core.node.KNIMEException;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.node.adapter.EvaluatorOptions;
 import org.knime.depaf.node.adapter.LocalisationRows;
+import org.knime.depaf.node.common.KnimeMonitor;
 import org.knime.depaf.node.common.KnimeTables;
 import org.knime.depaf.node.common.NodeFailures;
 import org.knime.node.DefaultModel.ConfigureInput;
@@ -43,7 +44,8 @@ final class EvaluatorNodeModel {
         exec.checkCanceled();
         exec.setProgress(0.3, "matching " + localisations.size() + " localisations with " + groundTruth.size()
             + " true emitters");
-        final List<Object[]> rows = NodeFailures.execute(() -> o.evaluate(localisations, groundTruth));
+        final List<Object[]> rows = NodeFailures.execute(() -> o.evaluate(localisations, groundTruth,
+            new KnimeMonitor(exec).subTask(0.3, 0.9)));
         final BufferedDataContainer table = exec.createDataContainer(KnimeTables.spec(EvaluatorOptions.COLUMNS,
             Map.of()));
         try {

@@ -29,6 +29,7 @@ import org.knime.depaf.node.adapter.StackReference;
 import org.knime.depaf.node.common.KnimeMonitor;
 import org.knime.depaf.node.common.KnimeTables;
 import org.knime.depaf.node.common.NodeFailures;
+import org.knime.depaf.node.common.NodeWarnings;
 import org.knime.depaf.node.common.PortPredictionSink;
 import org.knime.depaf.node.common.StackStores;
 import org.knime.depaf.node.port.DepafModelPortObject;
@@ -99,8 +100,9 @@ final class PredictorNodeModel {
             r.summary.frames(), r.height, r.width, r.summary.pixelSizeNm(), "re-synthesis of " + r.source));
         out.setOutData(2, background == null ? InactiveBranchPortObject.INSTANCE : StackStores.port(background,
             r.summary.frames(), r.height, r.width, r.summary.pixelSizeNm(), "background of " + r.source));
-        if (Nd4jRuntime.backend().warning() != null) {
-            out.setWarningMessage(Nd4jRuntime.backend().warning());
+        final String warning = NodeWarnings.join(Nd4jRuntime.backend().warning(), r.summary.nonFiniteWarning());
+        if (warning != null) {
+            out.setWarningMessage(warning);
         }
         if (r.summary.localisations() == 0) {
             out.setWarningMessage("No signal was detected; the model's threshold may be too high for this stack "

@@ -19,6 +19,10 @@ public final class ImageStackWriterNodeFactory extends DefaultNodeFactory {
             every value exactly (background, background-subtracted and rendered stacks, which may hold fractions \
             or negative values). The stack is copied batch by batch, so any length works; the file appears only \
             when it is complete.
+
+            Your data is safe: the node refuses to write onto the file the stack was read from (however the path \
+            is spelled, also through a link), onto a folder, a device or a pipe, and onto an existing file unless \
+            'If the file exists' says Overwrite. A link to a file is written through.
             """) //
         .sinceVersion(5, 8, 0) // the KNIME release the node first shipped for
         .ports(p -> p.addInputPort("Image stack", "The stack to write.", ImageStackPortObject.TYPE)) //

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.knime.depaf.core.net.ForwardKernels;
 import org.knime.depaf.core.net.NetworkConfig;
+import org.knime.depaf.core.poi.Poi;
 
 /**
  * The binary network file: everything a {@link SameDiffNetwork} needs to continue exactly where it stopped.
@@ -33,6 +34,7 @@ final class NetworkFile {
     private static final byte[] MAGIC = "DEPAFNET".getBytes(StandardCharsets.US_ASCII);
     private static final int VERSION = 1;
     private static final int CHUNK = 1 << 14;
+    private static final int GROWTH_START = 1 << 20;
 
     /** One parameter with its optimiser state. */
     record Entry(String name, long[] shape, float[] values, float[] m, float[] v) {
@@ -119,12 +121,25 @@ final class NetworkFile {
             final int pw = in.readInt();
             final int bh = in.readInt();
             final int bw = in.readInt();
+            // sizes are checked before their values are read: a damaged size must not allocate gigabytes
+            if (kc != c || ph < 1 || pw < 1 || (long)kc * ph * pw > Poi.MAX_VALUES) {
+                throw new IOException("corrupt network file: a POI of " + kc + " × " + ph + " × " + pw + " for "
+                    + c + " channels (at most " + Poi.MAX_VALUES + " values)");
+            }
+            // the background box is three times the POI's 95 % window (BackgroundKernel), so never larger
+            if (bh < 1 || bw < 1 || bh > 3L * ph || bw > 3L * pw) {
+                throw new IOException("corrupt network file: a background box of " + bh + " × " + bw + " for a POI "
+                    + "of " + ph + " × " + pw);
+            }
             kernels = new ForwardKernels(readFloats(in, (long)kc * ph * pw), kc, ph, pw, bh, bw);
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt network header: " + e.getMessage(), e);
         }
         final double lr = in.readDouble();
         final long steps = in.readLong();
+        if (!(lr > 0 && Double.isFinite(lr)) || steps < 0) {
+            throw new IOException("corrupt network file: learning rate " + lr + " and " + steps + " steps");
+        }
         final int count = in.readInt();
         if (count < 0 || count > 10_000) {
             throw new IOException("corrupt network file: " + count + " parameters");
@@ -140,7 +155,10 @@ final class NetworkFile {
             long len = 1;
             for (int d = 0; d < rank; d++) {
                 shape[d] = in.readLong();
-                len *= shape[d];
+                if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE || (len *= shape[d]) > Integer.MAX_VALUE) {
+                    throw new IOException("corrupt network file: parameter " + name + " has shape "
+                        + Arrays.toString(Arrays.copyOf(shape, d + 1)) + "…");
+                }
             }
             entries.add(new Entry(name, shape, readFloats(in, len), readFloats(in, len), readFloats(in, len)));
         }
@@ -164,10 +182,15 @@ final class NetworkFile {
             throw new IOException("corrupt network file: array of " + n + " values where " + expected
                 + " were expected");
         }
-        final float[] v = new float[n];
+        // grown as the values arrive, so that a damaged length fails at the end of the file, not with an
+        // allocation of up to 8 GB
+        float[] v = new float[Math.min(n, GROWTH_START)];
         final byte[] bytes = new byte[4 * CHUNK];
         for (int i = 0; i < n; i += CHUNK) {
             final int m = Math.min(CHUNK, n - i);
+            if (i + m > v.length) {
+                v = Arrays.copyOf(v, (int)Math.min(n, Math.max(i + m, 2L * v.length)));
+            }
             in.readFully(bytes, 0, 4 * m);
             ByteBuffer.wrap(bytes, 0, 4 * m).order(ByteOrder.BIG_ENDIAN).asFloatBuffer().get(v, i, m);
         }

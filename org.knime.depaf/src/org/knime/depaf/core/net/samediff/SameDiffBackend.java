@@ -7,6 +7,7 @@ import org.knime.depaf.core.net.DepafNetwork;
 import org.knime.depaf.core.net.ForwardKernels;
 import org.knime.depaf.core.net.NetworkBackend;
 import org.knime.depaf.core.net.NetworkConfig;
+import org.knime.depaf.core.util.MemoryBudget;
 
 /**
  * The Deeplearning4j SameDiff engine (CPU with oneDNN by default): see the package description. Stateless and
@@ -25,9 +26,24 @@ public final class SameDiffBackend implements NetworkBackend {
 
     @Override
     public DepafNetwork build(final NetworkConfig config, final ForwardKernels kernels) {
+        requireFits(config);
         final SameDiffNetwork net = new SameDiffNetwork(config, kernels);
         net.initialiseWeights();
         return net;
+    }
+
+    /**
+     * Refuses, before ND4J allocates anything, a network whose weights cannot fit: each parameter is held four
+     * times (the weight, its gradient and Adam's two moments).
+     *
+     * @throws IllegalArgumentException naming the encoder depth and base width
+     */
+    private static void requireFits(final NetworkConfig config) {
+        final double bridge = config.stageWidth(config.encoderDepth() + 1);
+        MemoryBudget.require("A network of encoder depth " + config.encoderDepth() + " and base width "
+            + config.baseWidth() + " (" + config.parameterCount() + " parameters)",
+            4.0 * Float.BYTES * config.parameterCount(), (config.oneDimensional() ? 3 : 9) * bridge * bridge,
+            "use a smaller base width or encoder depth");
     }
 
     @Override
@@ -37,6 +53,7 @@ public final class SameDiffBackend implements NetworkBackend {
             throw new IOException("the network was written by the \"" + content.backend()
                 + "\" engine, not by \"" + NAME + "\"");
         }
+        requireFits(content.config());
         final SameDiffNetwork net = new SameDiffNetwork(content.config(), content.kernels());
         try {
             net.load(content);
