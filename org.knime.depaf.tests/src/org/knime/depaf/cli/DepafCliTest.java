@@ -187,6 +187,37 @@ class DepafCliTest {
     }
 
     @Test
+    void predictFitsByDefaultAndWritesPhotonsBackgroundAndUncertainty() throws IOException {
+        assertEquals(0, demo.code(), demo.err());
+        final Path fitted = dir.resolve("fitted.csv");
+        final Path plain = dir.resolve("plain.csv");
+        final String model = demoDir.resolve("model.depaf").toString();
+        final String data = demoDir.resolve("data.tif").toString();
+        final Run r = run("predict", model, data, "-o", fitted.toString(), "--camera-offset", "100");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fitted") || r.err().contains("fitted"), r.out() + r.err());
+        final String header = Files.readAllLines(fitted).get(0);
+        for (final String column : List.of("intensity [photon]", "offset [photon]", "bkgstd [photon]",
+            "uncertainty [nm]", "crlb x [nm]", "llr")) {
+            assertTrue(header.contains(column), column + " in " + header);
+        }
+        final LocalisationTable t = LocalisationCsv.read(fitted, Double.NaN);
+        assertTrue(t.size() > 0);
+        assertEquals(0, run("predict", model, data, "-o", plain.toString(), "--no-fit").code());
+        assertFalse(Files.readAllLines(plain).get(0).contains("uncertainty"), "--no-fit keeps DEPAF's columns");
+    }
+
+    @Test
+    void aBadCameraGainIsBadInputNamingTheOption() {
+        assertEquals(0, demo.code(), demo.err());
+        assertBadInput(run("predict", demoDir.resolve("model.depaf").toString(), demoDir.resolve("data.tif")
+            .toString(), "-o", dir.resolve("l.csv").toString(), "--camera-gain", "many"), "--camera-gain", "many");
+        assertBadInput(run("predict", demoDir.resolve("model.depaf").toString(), demoDir.resolve("data.tif")
+            .toString(), "-o", dir.resolve("l.csv").toString(), "--qe", "2"), "quantum efficiency", "--qe");
+        assertFalse(Files.exists(dir.resolve("l.csv")));
+    }
+
+    @Test
     void backgroundWritesTheBackgroundAndTheSubtractedFrames() throws IOException {
         assertEquals(0, demo.code(), demo.err());
         final Path bg = dir.resolve("bg.tif");

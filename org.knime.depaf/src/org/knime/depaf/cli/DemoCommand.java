@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.knime.depaf.core.image.FrameSource;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.eval.MetricsReport;
+import org.knime.depaf.core.fit.RefinementOptions;
 import org.knime.depaf.core.loc.ColorMap;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.core.loc.RenderImages;
@@ -121,7 +122,8 @@ final class DemoCommand extends DepafCommand {
             try (DepafModel model = trained.model()) {
                 ModelFile.write(modelFile, model);
                 final PredictionOptions options = PredictionOptions.builder()
-                    .outputs(EnumSet.of(PredictionOutput.LOCALISATIONS)).build();
+                    .outputs(EnumSet.of(PredictionOutput.LOCALISATIONS)).refinement(RefinementOptions.defaults())
+                    .build();
                 PredictCommand.predict(session, model, options, source, new int[] {0, source.frames()},
                     new FilePredictionSink(locs, null, null, null));
             }

@@ -55,6 +55,9 @@ final class PredictCommand extends DepafCommand {
     @Mixin
     PredictionCliOptions prediction;
 
+    @Mixin
+    FitCliOptions fit;
+
     @Override
     boolean usesNetwork() {
         return true;
@@ -77,7 +80,8 @@ final class PredictCommand extends DepafCommand {
         add(isyn, PredictionOutput.SYNTHESIS, outputs);
         add(background, PredictionOutput.BACKGROUND, outputs);
         add(subtracted, PredictionOutput.BACKGROUND_SUBTRACTED, outputs);
-        final PredictionOptions options = prediction.toBuilder().outputs(outputs).build();
+        final PredictionOptions options = prediction.toBuilder().outputs(outputs)
+            .refinement(outputs.contains(PredictionOutput.LOCALISATIONS) ? fit.toRefinement() : null).build();
         try (DepafModel model = CliFiles.readModel(modelFile);
             FrameSource source = CliFiles.openStack(data, "data file", Double.NaN)) {
             final int[] range = prediction.range(source.frames());
@@ -107,6 +111,12 @@ final class PredictCommand extends DepafCommand {
             monitor.done(String.format(Locale.ROOT, "%d frames", summary.frames()));
             if (summary.nonFiniteWarning() != null) {
                 session.warn(summary.nonFiniteWarning());
+            }
+            if (summary.refinementNote() != null) {
+                session.info("%s", summary.refinementNote());
+            }
+            if (summary.refinementWarning() != null) {
+                session.warn(summary.refinementWarning());
             }
             return summary;
         }

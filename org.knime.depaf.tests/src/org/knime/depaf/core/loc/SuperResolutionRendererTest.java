@@ -116,6 +116,20 @@ class SuperResolutionRendererTest {
     }
 
     @Test
+    void aRowWithoutUncertaintyIsDrawnWithTheMedianOfTheOthers() {
+        // a failed fit keeps DEPAF's position without an uncertainty; it must render like its neighbours
+        final LocalisationTable t = LocalisationTable.builder(100).add(1, 200, 200).uncertainty(20)
+            .add(1, 500, 500).uncertainty(20).add(1, 800, 800).uncertainty(40).add(1, 500, 200).build();
+        final SuperResolutionRenderer r = new SuperResolutionRenderer(1000, 1000, 10);
+        final ImageStack withMissing = r.gaussian(t, Double.NaN);
+        final ImageStack alone = r.gaussian(LocalisationTable.builder(100).add(1, 500, 200).uncertainty(20).build(),
+            Double.NaN);
+        // the row without uncertainty (at 500, 200) looks exactly like one with σ = 20 nm, the median
+        assertEquals(alone.get(0, 20, 50), withMissing.get(0, 20, 50), 1e-6);
+        assertEquals(alone.get(0, 22, 52), withMissing.get(0, 22, 52), 1e-6);
+    }
+
+    @Test
     void writesPngAndFloatTiff() throws IOException {
         final ImageStack img = SuperResolutionRenderer.forCamera(16, 12, 100, 4).gaussian(random(100, 1600, 4), 20);
         for (final ColorMap m : ColorMap.values()) {

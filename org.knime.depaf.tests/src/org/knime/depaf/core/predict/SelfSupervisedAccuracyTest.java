@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.depaf.core.eval.EpflMatcher;
 import org.knime.depaf.core.eval.Metrics;
+import org.knime.depaf.core.fit.RefinementOptions;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.image.InMemoryFrameSource;
 import org.knime.depaf.core.loc.LocalisationTable;
@@ -55,6 +56,25 @@ class SelfSupervisedAccuracyTest {
             final Metrics m = EpflMatcher.lateral(250).evaluate(sim.groundTruth(), found);
             assertTrue(m.jaccardPercent() >= 90, "Jaccard at 250 nm " + m);
             assertTrue(m.rmseLateralNm() <= 30, "lateral RMSE " + m);
+
+            // refined by fitting the POI with the simulator's camera: nearer the truth, nothing lost, and each
+            // localisation with its Cramér–Rao bound
+            final LocalisationTable refined;
+            try (Predictor predictor = Predictor.create(model, PredictionOptions.builder()
+                .pixelSizeNm(sim.stack().pixelSizeNm()).refinement(new RefinementOptions(
+                    config.camera().calibration(), RefinementOptions.DEFAULT_MIN_LLR)).build())) {
+                refined = predictor.localise(new InMemoryFrameSource(sim.stack()), Monitor.NONE);
+            }
+            final Metrics r = EpflMatcher.lateral(250).evaluate(sim.groundTruth(), refined);
+            assertTrue(r.rmseLateralNm() < 0.8 * m.rmseLateralNm(), "refined " + r + " against " + m);
+            assertTrue(r.jaccardPercent() >= m.jaccardPercent() - 1, "refined " + r + " against " + m);
+            int withUncertainty = 0;
+            for (int i = 0; i < refined.size(); i++) {
+                final double u = refined.uncertainty(i);
+                withUncertainty += u > 1 && u < 50 ? 1 : 0;
+            }
+            assertTrue(withUncertainty >= 0.95 * refined.size(), withUncertainty + " of " + refined.size()
+                + " localisations with an uncertainty between 1 and 50 nm");
 
             // the model file keeps everything prediction needs: same localisations after a round trip
             final Path file = dir.resolve("model.depaf");

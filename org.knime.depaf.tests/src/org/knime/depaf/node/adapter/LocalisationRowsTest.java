@@ -80,6 +80,11 @@ class LocalisationRowsTest {
             names(LocalisationRows.predictionColumns(false)));
         assertEquals(List.of("frame", "x [nm]", "y [nm]", "z [nm]", "amplitude", "amplitude raw", "z slice"),
             names(LocalisationRows.predictionColumns(true)));
+        assertEquals(List.of("frame", "x [nm]", "y [nm]", "amplitude", "amplitude raw", "intensity [photon]",
+            "offset [photon]", "bkgstd [photon]", "uncertainty [nm]", "crlb x [nm]", "crlb y [nm]", "llr",
+            "fit status"), names(LocalisationRows.predictionColumns(false, true)));
+        assertEquals(names(LocalisationRows.predictionColumns(true)),
+            names(LocalisationRows.predictionColumns(true, true)), "a z-stack POI is not fitted");
     }
 
     @Test

@@ -459,6 +459,18 @@ public final class LocalisationTable {
             new LinkedHashMap<>(extras), pixelSizeNm);
     }
 
+    /**
+     * @param xNm new x of every row, nm (copied)
+     * @param yNm new y of every row, nm (copied)
+     * @return this table with the positions replaced, every other column kept (e.g. after refining the positions)
+     */
+    public LocalisationTable withPositions(final double[] xNm, final double[] yNm) {
+        checkLength("x", xNm.length);
+        checkLength("y", yNm.length);
+        return new LocalisationTable(frame, xNm.clone(), yNm.clone(), copyDoubles(), channel, id,
+            new LinkedHashMap<>(extras), pixelSizeNm);
+    }
+
     /** @return this table with an extra named double column added or replaced (copied) */
     public LocalisationTable withExtra(final String name, final double[] values) {
         Objects.requireNonNull(name, "name");

@@ -90,25 +90,42 @@ public final class SuperResolutionRenderer {
         return new ImageStack(img, 1, height, width, renderPixelNm, "histogram of " + t.size() + " localisations");
     }
 
+    /** @return the median of the table's positive finite uncertainties (NaN for an empty table) */
+    private static double medianUncertainty(final LocalisationTable t) {
+        final double[] u = new double[t.size()];
+        int n = 0;
+        for (int i = 0; i < t.size(); i++) {
+            final double v = t.uncertainty(i);
+            if (v > 0 && Double.isFinite(v)) {
+                u[n++] = v;
+            }
+        }
+        if (n == 0 && t.size() > 0) {
+            throw new IllegalArgumentException("No localisation has an uncertainty (column 'uncertainty [nm]': the "
+                + "DEPAF Predictor writes it when it fits the detections); give a render σ in nm instead");
+        }
+        java.util.Arrays.sort(u, 0, n);
+        return n == 0 ? Double.NaN : u[n / 2];
+    }
+
     /**
      * @param sigmaNm the Gaussian's σ in nm, or NaN to use each row's {@link LocalisationTable.Column#UNCERTAINTY}
+     *            (a row without one, such as a detection whose fit failed, takes the median of the others)
      * @return the sum of normalised pixel-integrated Gaussians, one per localisation
-     * @throws IllegalArgumentException if σ is NaN and a row has no positive finite uncertainty
+     * @throws IllegalArgumentException if σ is NaN and no row has a positive finite uncertainty
      */
     public ImageStack gaussian(final LocalisationTable t, final double sigmaNm) {
         if (!Double.isNaN(sigmaNm) && !(sigmaNm > 0 && Double.isFinite(sigmaNm))) {
             throw new IllegalArgumentException("Render σ must be a finite number of nm > 0 or NaN (use each "
                 + "localisation's uncertainty), got " + sigmaNm);
         }
+        final double fallback = Double.isNaN(sigmaNm) ? medianUncertainty(t) : sigmaNm;
         final float[] img = new float[width * height];
         double[] mx = new double[16];
         double[] my = new double[16];
         for (int i = 0; i < t.size(); i++) {
-            final double s = Double.isNaN(sigmaNm) ? t.uncertainty(i) : sigmaNm;
-            if (!(s > 0 && Double.isFinite(s))) {
-                throw new IllegalArgumentException("Localisation " + i + " (frame " + t.frame(i) + ") has no usable "
-                    + "uncertainty (" + s + " nm); give a render σ in nm instead");
-            }
+            final double u = Double.isNaN(sigmaNm) ? t.uncertainty(i) : sigmaNm;
+            final double s = u > 0 && Double.isFinite(u) ? u : fallback;
             // in render pixels; render pixel i has its centre at i + 0.5 in nm / p, i.e. at i in these units
             final double cx = t.x(i) / renderPixelNm - 0.5;
             final double cy = t.y(i) / renderPixelNm - 0.5;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.knime.depaf.core.detect.TileGrid;
+import org.knime.depaf.core.fit.RefinementOptions;
 
 /**
  * The settings of a prediction run (depaf-method.md §2.3, §12): tiling, frame batching, outputs, threads and the
@@ -42,6 +43,7 @@ public final class PredictionOptions {
     private final Set<PredictionOutput> outputs;
     private final int threads;
     private final double pixelSizeNm;
+    private final RefinementOptions refinement;
 
     private PredictionOptions(final Builder b) {
         requireNonNegative(b.patchHeight, "patch height");
@@ -78,6 +80,7 @@ public final class PredictionOptions {
         outputs = Collections.unmodifiableSet(EnumSet.copyOf(b.outputs));
         threads = b.threads;
         pixelSizeNm = b.pixelSizeNm;
+        refinement = b.refinement;
     }
 
     private static void requireNonNegative(final int v, final String what) {
@@ -108,6 +111,7 @@ public final class PredictionOptions {
         b.outputs = EnumSet.copyOf(outputs);
         b.threads = threads;
         b.pixelSizeNm = pixelSizeNm;
+        b.refinement = refinement;
         return b;
     }
 
@@ -159,6 +163,11 @@ public final class PredictionOptions {
     /** @return the pixel size override in nm, NaN to take it from the stack or the POI */
     public double pixelSizeNm() {
         return pixelSizeNm;
+    }
+
+    /** @return how localisations are refined by a fit to the camera pixels, or null for DEPAF's own positions */
+    public RefinementOptions refinement() {
+        return refinement;
     }
 
     /**
@@ -245,7 +254,8 @@ public final class PredictionOptions {
     public String toString() {
         return String.format(Locale.ROOT, "patch %s × %s, stride %s × %s, batch %d, outputs %s, threads %d, "
             + "pixel size %s", orDefault(patchHeight), orDefault(patchWidth), orDefault(strideY), orDefault(strideX),
-            batchSize, outputs, threads, Double.isNaN(pixelSizeNm) ? "from metadata" : pixelSizeNm + " nm");
+            batchSize, outputs, threads, Double.isNaN(pixelSizeNm) ? "from metadata" : pixelSizeNm + " nm")
+            + (refinement == null ? "" : ", refined (" + refinement + ")");
     }
 
     private static String orDefault(final int v) {
@@ -262,6 +272,7 @@ public final class PredictionOptions {
         private EnumSet<PredictionOutput> outputs = EnumSet.of(PredictionOutput.LOCALISATIONS);
         private int threads = Runtime.getRuntime().availableProcessors();
         private double pixelSizeNm = Double.NaN;
+        private RefinementOptions refinement;
 
         private Builder() {
         }
@@ -323,6 +334,15 @@ public final class PredictionOptions {
         /** @param nm pixel size override in nm, NaN to take it from the stack or the POI */
         public Builder pixelSizeNm(final double nm) {
             pixelSizeNm = nm;
+            return this;
+        }
+
+        /**
+         * @param options how to refine localisations by a fit to the camera pixels, or null to keep DEPAF's
+         *            positions
+         */
+        public Builder refinement(final RefinementOptions options) {
+            refinement = options;
             return this;
         }
 

@@ -2,6 +2,8 @@ package org.knime.depaf.core.predict;
 
 import java.util.Objects;
 
+import org.knime.depaf.core.fit.CameraCalibration;
+import org.knime.depaf.core.fit.LocalisationRefiner;
 import org.knime.depaf.core.preprocess.NonFinitePixels;
 
 /**
@@ -15,13 +17,45 @@ import org.knime.depaf.core.preprocess.NonFinitePixels;
  * @param tilesPerFrame number of tiles per frame
  * @param seconds wall time of the run
  * @param nonFinite the NaN/Inf pixels met and replaced ({@link NonFinitePixels#NONE} when there were none)
+ * @param refinement what the refinement by fitting did ({@link LocalisationRefiner.Stats#NONE} without it)
+ * @param camera the camera the fit used (its gain perhaps read from the noise of the data), or null without fitting
  */
 public record PredictionSummary(int frames, long localisations, double pixelSizeNm, int tileHeight, int tileWidth,
-    int tilesPerFrame, double seconds, NonFinitePixels nonFinite) {
+    int tilesPerFrame, double seconds, NonFinitePixels nonFinite, LocalisationRefiner.Stats refinement,
+    CameraCalibration camera) {
 
-    /** Checks that the non-finite record is present. */
+    /** Checks that the records are present. */
     public PredictionSummary {
         Objects.requireNonNull(nonFinite, "nonFinite");
+        Objects.requireNonNull(refinement, "refinement");
+    }
+
+    /**
+     * @return a line for the user when fits fell back to DEPAF's positions or detections were dropped, else null
+     */
+    public String refinementNote() {
+        if (refinement.fitted() + refinement.fallbacks() == 0) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "fitted %d localisations (camera: offset %.1f ADU, %.3g ADU "
+            + "per photon); %d fits failed and kept DEPAF's position; %d emitters DEPAF missed added; %d split "
+            + "detections merged; %d weak detections dropped by the likelihood-ratio test", refinement.fitted(),
+            camera == null ? Double.NaN : camera.offsetAdu(), camera == null ? Double.NaN : camera.aduPerPhoton(),
+            refinement.fallbacks(), refinement.added(), refinement.merged(), refinement.rejected());
+    }
+
+    /**
+     * @return a warning when more than a tenth of the fits failed (a wrong camera offset, or a POI that does not
+     *         match the data, are the usual causes), else null
+     */
+    public String refinementWarning() {
+        final long all = refinement.fitted() + refinement.fallbacks();
+        if (all == 0 || refinement.fallbacks() * 10 <= all) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "%.0f%% of the fits failed and kept DEPAF's position: check the "
+            + "camera offset (a dark pixel's value, %.1f ADU used) and that the model's POI matches the data",
+            100.0 * refinement.fallbacks() / all, camera == null ? Double.NaN : camera.offsetAdu());
     }
 
     /** @return frames per second */

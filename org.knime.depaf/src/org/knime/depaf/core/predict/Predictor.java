@@ -18,6 +18,8 @@ import org.knime.depaf.core.detect.Detections;
 import org.knime.depaf.core.detect.Detector;
 import org.knime.depaf.core.detect.FrameMaps;
 import org.knime.depaf.core.detect.TileGrid;
+import org.knime.depaf.core.fit.LocalisationRefiner;
+import org.knime.depaf.core.fit.PoiPsfModel;
 import org.knime.depaf.core.forward.PoiSampler;
 import org.knime.depaf.core.forward.SpotSynthesizer;
 import org.knime.depaf.core.image.FrameSource;
@@ -255,7 +257,8 @@ public final class Predictor implements AutoCloseable {
         sink.finish();
         final TileGrid g = run.tiled.grid();
         return new PredictionSummary(count, localisations, run.pixelSizeNm, g.tileHeight(), g.tileWidth(),
-            g.tileCount(), (System.nanoTime() - start) * 1e-9, run.nonFinite);
+            g.tileCount(), (System.nanoTime() - start) * 1e-9, run.nonFinite, run.refined,
+            run.refiner == null ? null : run.refiner.options().camera());
     }
 
     /**
@@ -289,6 +292,11 @@ public final class Predictor implements AutoCloseable {
         final double pixelSizeNm;
         /** The NaN/Inf pixels met so far, batches merged in frame order. */
         NonFinitePixels nonFinite = NonFinitePixels.NONE;
+        /** Fits to the camera pixels (made at the first batch, whose noise may set the gain), or null. */
+        LocalisationRefiner refiner;
+        /** The model's POI as a fit model, or null without refinement. */
+        final PoiPsfModel psf;
+        LocalisationRefiner.Stats refined = LocalisationRefiner.Stats.NONE;
 
         Run(final FrameSource source) {
             height = source.height();
@@ -318,6 +326,10 @@ public final class Predictor implements AutoCloseable {
             } else {
                 converter = null;
             }
+            final Poi poi = model.poi().poi();
+            // a fit needs the 2-D pattern on camera pixels; z-stacks and 1-D traces keep DEPAF's positions
+            psf = converter != null && options.refinement() != null && poi.kind() == Poi.Kind.PATTERN_2D
+                ? PoiPsfModel.of(poi, r) : null;
         }
 
         PredictionBatch batch(final FrameSource source, final int first, final int n, final Monitor monitor)
@@ -381,6 +393,16 @@ public final class Predictor implements AutoCloseable {
                     converter.addRows(b, first + f + 1, dets[f]);
                 }
                 table = converter.build(b);
+                if (psf != null) {
+                    final ImageStack camera = new ImageStack(rawPx, n, height, width, pixelSizeNm, source.source());
+                    if (refiner == null) {
+                        refiner = new LocalisationRefiner(psf, options.refinement());
+                    }
+                    refiner = refiner.withGainFromData(camera, first + 1, table, monitor);
+                    final LocalisationRefiner.Result r = refiner.refine(camera, first + 1, table, monitor);
+                    table = r.table();
+                    refined = refined.plus(r.stats());
+                }
             }
             final String src = source.source();
             return new PredictionBatch(first, n, table, stack(syn, n, "ISyn of " + src),

@@ -3,6 +3,7 @@ package org.knime.depaf.core.sim;
 import java.util.List;
 import java.util.Locale;
 
+import org.knime.depaf.core.fit.CameraCalibration;
 import org.knime.depaf.core.image.TiffBitDepth;
 
 /**
@@ -426,6 +427,11 @@ public record SimulationConfig(long seed, int frames, int widthPx, int heightPx,
         /** @return mean ADU per photon, QE · gain / (e⁻ per ADU) */
         public double aduPerPhoton() {
             return qe * emGain / electronsPerAdu;
+        }
+
+        /** @return this camera as the localisation fit describes it (EM gain above 1 makes it an EMCCD) */
+        public CameraCalibration calibration() {
+            return new CameraCalibration(baselineAdu, aduPerPhoton(), qe, emGain > 1, readNoiseE / electronsPerAdu);
         }
     }
 }

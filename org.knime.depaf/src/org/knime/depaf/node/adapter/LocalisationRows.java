@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.knime.depaf.core.fit.LocalisationRefiner;
 import org.knime.depaf.core.loc.LocalisationCsv;
 import org.knime.depaf.core.loc.LocalisationTable;
 import org.knime.depaf.core.loc.LocalisationTable.Column;
@@ -75,6 +76,18 @@ public final class LocalisationRows {
      * @return frame, x [nm], y [nm], (z [nm]), amplitude, amplitude raw, (z slice)
      */
     public static List<ColumnDescriptor> predictionColumns(final boolean zStack) {
+        return predictionColumns(zStack, false);
+    }
+
+    /**
+     * The columns of the DEPAF Predictor's localisation table, known before it runs.
+     *
+     * @param zStack whether the model's POI is a z-stack (then {@code z [nm]} and {@code z slice} are present)
+     * @param fitted whether the detections are refined by fitting (a 2-D POI only): then the fit's columns follow
+     * @return frame, x [nm], y [nm], (z [nm]), amplitude, amplitude raw, (z slice), then when fitted: intensity
+     *         [photon], offset [photon], bkgstd [photon], uncertainty [nm], crlb x [nm], crlb y [nm], llr, fit status
+     */
+    public static List<ColumnDescriptor> predictionColumns(final boolean zStack, final boolean fitted) {
         final List<ColumnDescriptor> out = new ArrayList<>();
         out.add(descriptor(Column.FRAME));
         out.add(descriptor(Column.X));
@@ -86,6 +99,16 @@ public final class LocalisationRows {
         out.add(new ColumnDescriptor(LocalisationConverter.AMPLITUDE_RAW, ColumnDescriptor.Kind.DOUBLE));
         if (zStack) {
             out.add(new ColumnDescriptor(LocalisationConverter.Z_SLICE, ColumnDescriptor.Kind.DOUBLE));
+        }
+        if (fitted && !zStack) {
+            out.add(descriptor(Column.INTENSITY));
+            out.add(descriptor(Column.BACKGROUND));
+            out.add(new ColumnDescriptor(LocalisationRefiner.BKGSTD, ColumnDescriptor.Kind.DOUBLE));
+            out.add(descriptor(Column.UNCERTAINTY));
+            out.add(new ColumnDescriptor(LocalisationRefiner.CRLB_X, ColumnDescriptor.Kind.DOUBLE));
+            out.add(new ColumnDescriptor(LocalisationRefiner.CRLB_Y, ColumnDescriptor.Kind.DOUBLE));
+            out.add(new ColumnDescriptor(LocalisationRefiner.LLR, ColumnDescriptor.Kind.DOUBLE));
+            out.add(new ColumnDescriptor(LocalisationRefiner.STATUS, ColumnDescriptor.Kind.DOUBLE));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.knime.depaf.node.adapter;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.knime.depaf.core.fit.RefinementOptions;
 import org.knime.depaf.core.predict.PredictionOptions;
 import org.knime.depaf.core.predict.PredictionOutput;
 
@@ -54,6 +55,17 @@ public record PredictorOptions(int patchSize, int stride, int batchSize, double 
      * @return the engine's options
      */
     public PredictionOptions toPredictionOptions(final boolean localisations, final int threads) {
+        return toPredictionOptions(localisations, threads, null);
+    }
+
+    /**
+     * @param localisations whether the run produces localisations
+     * @param threads threads for the engine's Java parts
+     * @param refinement how localisations are refined by fitting, or null for DEPAF's own positions
+     * @return the engine's options
+     */
+    public PredictionOptions toPredictionOptions(final boolean localisations, final int threads,
+        final RefinementOptions refinement) {
         validate();
         final Set<PredictionOutput> outputs = EnumSet.noneOf(PredictionOutput.class);
         if (localisations) {
@@ -70,6 +82,6 @@ public record PredictorOptions(int patchSize, int stride, int batchSize, double 
         }
         return PredictionOptions.builder().patchSize(patchSize).patchStride(stride).batchSize(batchSize)
             .threads(Math.max(1, threads)).pixelSizeNm(pixelSizeNm > 0 ? pixelSizeNm : Double.NaN).outputs(outputs)
-            .build();
+            .refinement(localisations ? refinement : null).build();
     }
 }

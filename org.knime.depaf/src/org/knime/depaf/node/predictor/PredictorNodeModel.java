@@ -24,6 +24,7 @@ import org.knime.depaf.core.predict.Predictor;
 import org.knime.depaf.node.adapter.ColumnDescriptor;
 import org.knime.depaf.node.adapter.LocalisationRows;
 import org.knime.depaf.node.adapter.ModelInfo;
+import org.knime.depaf.node.adapter.FitOptions;
 import org.knime.depaf.node.adapter.PredictorOptions;
 import org.knime.depaf.node.adapter.StackReference;
 import org.knime.depaf.node.common.KnimeMonitor;
@@ -49,7 +50,9 @@ final class PredictorNodeModel {
 
     static void configure(final ConfigureInput in, final ConfigureOutput out) throws InvalidSettingsException {
         final PredictorOptions o = in.<PredictorNodeParameters> getParameters().toOptions();
+        final FitOptions fit = in.<PredictorNodeParameters> getParameters().toFitOptions();
         NodeFailures.configure(o::validate);
+        NodeFailures.configure(fit::validate);
         final DepafModelPortObjectSpec model = in.getInPortSpec(0);
         final ModelInfo info = model == null ? null : model.getInfo();
         if (info != null && o.background() && !info.learnBackground()) {
@@ -61,7 +64,8 @@ final class PredictorNodeModel {
             : stack == null ? Double.NaN : stack.getReference().pixelSizeNm();
         final Poi.Kind poiKind = model == null ? null : model.getPoiKind();
         out.setOutSpec(0, poiKind == null ? null
-            : tableSpec(LocalisationRows.predictionColumns(poiKind == Poi.Kind.Z_STACK), pixelSize));
+            : tableSpec(LocalisationRows.predictionColumns(poiKind == Poi.Kind.Z_STACK,
+                fit.fit() && poiKind == Poi.Kind.PATTERN_2D), pixelSize));
         out.setOutSpec(1, imageSpec(o.synthesis(), "re-synthesis"));
         out.setOutSpec(2, imageSpec(o.background(), "background"));
     }
@@ -70,11 +74,14 @@ final class PredictorNodeModel {
         throws CanceledExecutionException, KNIMEException {
         final ExecutionContext exec = in.getExecutionContext();
         final PredictorOptions o = in.<PredictorNodeParameters> getParameters().toOptions();
+        final FitOptions fit = in.<PredictorNodeParameters> getParameters().toFitOptions();
         final DepafModelPortObject modelPort = in.getInPortObject(0);
         final ImageStackPortObject stackPort = in.getInPortObject(1);
         final PredictionOptions options = NodeFailures.execute(
-            () -> o.toPredictionOptions(true, Runtime.getRuntime().availableProcessors()));
-        final List<ColumnDescriptor> columns = LocalisationRows.predictionColumns(modelPort.getInfo().isZStack());
+            () -> o.toPredictionOptions(true, Runtime.getRuntime().availableProcessors(), fit.toRefinement()));
+        final Poi.Kind poiKind = modelPort.getInfo().poiKind();
+        final List<ColumnDescriptor> columns = LocalisationRows.predictionColumns(poiKind == Poi.Kind.Z_STACK,
+            fit.fit() && poiKind == Poi.Kind.PATTERN_2D);
         final FileStore synthesis =
             o.synthesis() ? NodeFailures.execute(() -> StackStores.create(exec, "resynthesis.tif")) : null;
         final FileStore background =
@@ -100,7 +107,8 @@ final class PredictorNodeModel {
             r.summary.frames(), r.height, r.width, r.summary.pixelSizeNm(), "re-synthesis of " + r.source));
         out.setOutData(2, background == null ? InactiveBranchPortObject.INSTANCE : StackStores.port(background,
             r.summary.frames(), r.height, r.width, r.summary.pixelSizeNm(), "background of " + r.source));
-        final String warning = NodeWarnings.join(Nd4jRuntime.backend().warning(), r.summary.nonFiniteWarning());
+        final String warning = NodeWarnings.join(Nd4jRuntime.backend().warning(), r.summary.nonFiniteWarning(),
+            r.summary.refinementWarning());
         if (warning != null) {
             out.setWarningMessage(warning);
         }

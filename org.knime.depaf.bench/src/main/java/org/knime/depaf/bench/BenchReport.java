@@ -50,6 +50,13 @@ final class BenchReport {
 
         sb.append("## Summary\n\n").append(summaryTable(rows)).append('\n');
 
+        sb.append("## Uncertainty of the refined localisations\n\n");
+        sb.append("DEPAF + fit reports a Cramér–Rao bound per localisation and axis (`crlb x [nm]`, `crlb y [nm]`; "
+            + "`uncertainty [nm]` is their root mean square). Mean CRLB: the mean of √(σx² + σy²) over the pairs "
+            + "matched at 100 nm, comparable with the lateral RMSE. The uncertainty is calibrated when the error "
+            + "divided by the reported σ has a standard deviation of 1 per axis.\n\n");
+        sb.append(calibrationTable(rows)).append('\n');
+
         sb.append("## Accuracy per data set\n\n");
         sb.append("| data set | tool | Jaccard % 250 nm | recall | precision | RMSE nm | efficiency | Jaccard % 100 nm "
             + "| recall | precision | RMSE nm | efficiency |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -73,18 +80,21 @@ final class BenchReport {
                 continue;
             }
             final double achieved = r.flopsPerFrame() * r.framesPerSecond() / 1e9;
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %s | %s | %.0f (+%.0f) |%n", r.data().name(),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %s | %s | %s | %s |%n", r.data().name(),
                 r.tool(), Double.isFinite(r.trainSeconds()) ? String.format(Locale.ROOT, "%.0f (%d)", r.trainSeconds(),
                     r.iterations()) : "–", r.framesPerSecond(),
                 Double.isFinite(r.flopsPerFrame()) ? String.format(Locale.ROOT, "%.2f", r.flopsPerFrame() / 1e9) : "–",
                 Double.isFinite(achieved) ? String.format(Locale.ROOT, "%.1f", achieved) : "–",
                 Double.isFinite(achieved) ? String.format(Locale.ROOT, "%.0f %%", 100 * achieved / convBefore) : "–",
-                r.peakMiB(), Math.max(0, r.growthMiB())));
+                Double.isFinite(r.peakMiB()) ? String.format(Locale.ROOT, "%.0f (+%.0f)", r.peakMiB(),
+                    Math.max(0, r.growthMiB())) : "–"));
         }
         sb.append("\nPeak RSS: the process's resident-set high-water mark (Linux VmHWM) during the phase (DEPAF: training "
             + "and prediction; GDSC: fitting), reset before each phase; it includes what earlier phases left resident "
             + "(the JVM keeps heap it once committed), so the growth over the resident set at the start of the phase is "
-            + "given beside it. GDSC SMLM runs one fitting thread; DEPAF runs with OMP_NUM_THREADS as shown above.\n");
+            + "given beside it. GDSC SMLM runs one fitting thread; DEPAF runs with OMP_NUM_THREADS as shown above. DEPAF + fit: "
+            + "the same model's prediction again with refinement by fitting (frames/s of the whole prediction, gain "
+            + "read from the data included where it is); its memory is not measured separately.\n");
 
         sb.append("\n## Data sets and settings\n\n");
         final Map<String, SideBySideBenchmark.Row> first = new LinkedHashMap<>();
@@ -135,28 +145,50 @@ final class BenchReport {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
     }
 
-    /** The headline table: Jaccard at both tolerances and RMSE at 100 nm, tools side by side per data set. */
+    /**
+     * The headline table: Jaccard at both tolerances and RMSE at 100 nm, tools side by side per data set, DEPAF
+     * without and with refinement by fitting, with the mean Cramér–Rao bound of the refined localisations.
+     */
     static String summaryTable(final List<SideBySideBenchmark.Row> rows) {
         final Map<String, Map<String, SideBySideBenchmark.Row>> byData = new LinkedHashMap<>();
         for (final SideBySideBenchmark.Row r : rows) {
             byData.computeIfAbsent(r.data().name(), k -> new LinkedHashMap<>()).put(r.tool(), r);
         }
         final StringBuilder sb = new StringBuilder();
-        sb.append("| data set | Jaccard % 100 nm: DEPAF / GDSC / random | Jaccard % 250 nm: DEPAF / GDSC / random "
-            + "| RMSE nm 100 nm: DEPAF / GDSC | frames/s: DEPAF / GDSC | DEPAF training s |\n|---|---|---|---|---|---|\n");
+        sb.append("| data set | Jaccard % 100 nm: DEPAF / DEPAF + fit / GDSC / random | Jaccard % 250 nm: DEPAF / "
+            + "DEPAF + fit / GDSC / random | RMSE nm 100 nm: DEPAF / DEPAF + fit / GDSC | mean CRLB nm (DEPAF + fit) "
+            + "| frames/s: DEPAF / DEPAF + fit / GDSC | DEPAF training s |\n|---|---|---|---|---|---|---|\n");
         for (final Map.Entry<String, Map<String, SideBySideBenchmark.Row>> e : byData.entrySet()) {
             final SideBySideBenchmark.Row d = e.getValue().get("DEPAF");
+            final SideBySideBenchmark.Row f = e.getValue().get(SideBySideBenchmark.DEPAF_FIT);
             final SideBySideBenchmark.Row g = e.getValue().get("GDSC SMLM");
             final SideBySideBenchmark.Row x = e.getValue().get("random");
-            if (d == null || g == null || x == null) {
+            if (d == null || f == null || g == null || x == null) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %s | **%.1f** / %.1f / %.1f | %.1f / %.1f / %.1f | %s / %s "
-                + "| %.1f / %.1f | %.0f |%n", e.getKey(), d.m100().jaccardPercent(), g.m100().jaccardPercent(),
-                x.m100().jaccardPercent(), d.m250().jaccardPercent(), g.m250().jaccardPercent(),
-                x.m250().jaccardPercent(), dash(d.m100().rmseLateralNm(), 1), dash(g.m100().rmseLateralNm(), 1),
-                d.framesPerSecond(),
-                g.framesPerSecond(), d.trainSeconds()));
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f / **%.1f** / %.1f / %.1f | %.1f / %.1f / %.1f / %.1f "
+                + "| %s / %s / %s | %s | %.1f / %.1f / %.1f | %.0f |%n", e.getKey(), d.m100().jaccardPercent(),
+                f.m100().jaccardPercent(), g.m100().jaccardPercent(), x.m100().jaccardPercent(),
+                d.m250().jaccardPercent(), f.m250().jaccardPercent(), g.m250().jaccardPercent(),
+                x.m250().jaccardPercent(), dash(d.m100().rmseLateralNm(), 1), dash(f.m100().rmseLateralNm(), 1),
+                dash(g.m100().rmseLateralNm(), 1), dash(f.meanCrlbNm(), 1), d.framesPerSecond(),
+                f.framesPerSecond(), g.framesPerSecond(), d.trainSeconds()));
+        }
+        return sb.toString();
+    }
+
+    /** Whether the reported uncertainty is calibrated: the spread of error / σ per axis, 1 when it is. */
+    static String calibrationTable(final List<SideBySideBenchmark.Row> rows) {
+        final StringBuilder sb = new StringBuilder();
+        sb.append("| data set | mean CRLB nm | RMSE nm (100 nm) | RMSE / CRLB | sd of error/σ in x | sd of error/σ in y "
+            + "|\n|---|---|---|---|---|---|\n");
+        for (final SideBySideBenchmark.Row r : rows) {
+            if (!SideBySideBenchmark.DEPAF_FIT.equals(r.tool()) || !Double.isFinite(r.meanCrlbNm())) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %.2f | %.2f | %.2f |%n", r.data().name(),
+                r.meanCrlbNm(), dash(r.m100().rmseLateralNm(), 1), r.m100().rmseLateralNm() / r.meanCrlbNm(),
+                r.calibration()[1], r.calibration()[2]));
         }
         return sb.toString();
     }

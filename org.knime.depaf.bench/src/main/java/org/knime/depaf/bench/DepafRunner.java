@@ -3,7 +3,12 @@ package org.knime.depaf.bench;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
 
+import org.knime.depaf.core.eval.MatchResult;
+import org.knime.depaf.core.fit.CameraCalibration;
+import org.knime.depaf.core.fit.LocalisationRefiner;
+import org.knime.depaf.core.fit.RefinementOptions;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.image.InMemoryFrameSource;
 import org.knime.depaf.core.loc.LocalisationTable;
@@ -11,7 +16,9 @@ import org.knime.depaf.core.model.DepafModel;
 import org.knime.depaf.core.net.samediff.SameDiffBackend;
 import org.knime.depaf.core.poi.GaussianPoi;
 import org.knime.depaf.core.poi.Poi;
+import org.knime.depaf.core.predict.InMemoryPredictionSink;
 import org.knime.depaf.core.predict.PredictionOptions;
+import org.knime.depaf.core.predict.PredictionSummary;
 import org.knime.depaf.core.predict.Predictor;
 import org.knime.depaf.core.preprocess.FramePreparer;
 import org.knime.depaf.core.train.Trainer;
@@ -30,7 +37,11 @@ final class DepafRunner {
     /** What one DEPAF run produced and cost. */
     record Outcome(LocalisationTable found, double trainSeconds, long iterations, String stopReason,
         double predictSeconds, double framesPerSecond, double flopsPerFrame, double peakMiB, double growthMiB,
-        String settings) {
+        String settings, Fitted fitted) {
+    }
+
+    /** The same model's prediction with refinement by fitting ({@link LocalisationRefiner}), default options. */
+    record Fitted(LocalisationTable found, double framesPerSecond, String settings) {
     }
 
     private DepafRunner() {
@@ -74,7 +85,7 @@ final class DepafRunner {
     }
 
     static Outcome run(final ImageStack stack, final double sigmaPx, final double densityPerUm2, final boolean quick,
-        final long seed) throws IOException {
+        final long seed, final RefinementOptions refinement, final Consumer<DepafModel> withModel) throws IOException {
         final Poi poi = GaussianPoi.ofSigma(sigmaPx, 0, GaussianPoi.Sampling.PIXEL_INTEGRATED);
         final TrainingParameters params = parameters(densityPerUm2, stack.frames(), quick, seed);
         final String settings = String.format(Locale.ROOT, "λ = %.3g, base width %d, ≤ %d iterations, warm-up %s",
@@ -97,11 +108,90 @@ final class DepafRunner {
                 final long p0 = System.nanoTime();
                 final LocalisationTable found = predictor.localise(new InMemoryFrameSource(stack), Monitor.NONE);
                 final double predictSeconds = (System.nanoTime() - p0) / 1e9;
+                final Fitted fitted = fit(model, stack, refinement);
+                if (withModel != null) {
+                    withModel.accept(model);
+                }
                 return new Outcome(found, trainSeconds, result.history().size(), result.stopReason(),
                     predictSeconds, stack.frames() / predictSeconds, flops, Math.max(trainPeak, PeakMemory.peakMiB()),
-                    Math.max(trainPeak, PeakMemory.peakMiB()) - startMiB, settings);
+                    Math.max(trainPeak, PeakMemory.peakMiB()) - startMiB, settings, fitted);
             }
         }
+    }
+
+    /** Predicts again with refinement; the network is warm, so the speed compares with the plain prediction. */
+    static Fitted fit(final DepafModel model, final ImageStack stack, final RefinementOptions refinement)
+        throws IOException {
+        try (Predictor p = Predictor.create(model, PredictionOptions.builder().refinement(refinement).build())) {
+            final InMemoryPredictionSink sink = new InMemoryPredictionSink();
+            final long t0 = System.nanoTime();
+            final PredictionSummary summary = p.run(new InMemoryFrameSource(stack), 0, stack.frames(), sink,
+                Monitor.NONE);
+            final double seconds = (System.nanoTime() - t0) / 1e9;
+            final LocalisationRefiner.Stats st = summary.refinement();
+            return new Fitted(sink.localisations(), stack.frames() / seconds, String.format(Locale.ROOT,
+                "refinement by fitting, min LLR %.0f, camera offset %.0f ADU, %s %.3g ADU/photon%s; %d fitted, %d "
+                    + "fell back, %d added, %d merged, %d dropped", refinement.minLlr(), summary.camera().offsetAdu(),
+                refinement.gainFromData() ? "gain from the data" : "gain", summary.camera().aduPerPhoton(),
+                summary.camera().emccd() ? ", EMCCD" : "", st.fitted(), st.fallbacks(), st.added(), st.merged(),
+                st.rejected()));
+        }
+    }
+
+    /**
+     * The camera the refinement assumes for a data set: the simulator's EMCCD for the simulated ones, and for the
+     * shared dense stack, whose camera is not recorded, what GDSC SMLM is given (100 ADU baseline, 1 ADU per
+     * photon, no EM gain).
+     */
+    static CameraCalibration camera(final SideBySideBenchmark.DataSet set) {
+        final GdscSmlmFitter.Camera c = set.camera();
+        return new CameraCalibration(c.biasAdu(), c.aduPerPhoton(), c.qe(), set.name().startsWith("sim-"),
+            c.readNoiseAdu());
+    }
+
+    /**
+     * @param pairs localisations matched to the truth
+     * @param truth the ground truth
+     * @param found the localisations, with uncertainty columns when refined
+     * @return {mean lateral Cramér–Rao bound √(σx² + σy²) (nm, comparable with the lateral RMSE), sd of x error /
+     *         σx, sd of y error / σy}, NaN where not available
+     */
+    static double[] calibration(final MatchResult pairs, final LocalisationTable truth,
+        final LocalisationTable found) {
+        final double[] sx = found.extraColumn(LocalisationRefiner.CRLB_X);
+        final double[] sy = found.extraColumn(LocalisationRefiner.CRLB_Y);
+        if (sx == null || pairs.pairs() == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double unc = 0;
+        int n = 0;
+        final double[] zx = new double[pairs.pairs()];
+        final double[] zy = new double[pairs.pairs()];
+        for (int k = 0; k < pairs.pairs(); k++) {
+            final int l = pairs.locRow(k);
+            final int g = pairs.gtRow(k);
+            if (Double.isFinite(sx[l]) && sx[l] > 0 && Double.isFinite(sy[l]) && sy[l] > 0) {
+                zx[n] = (found.x(l) - truth.x(g)) / sx[l];
+                zy[n] = (found.y(l) - truth.y(g)) / sy[l];
+                unc += Math.hypot(sx[l], sy[l]);
+                n++;
+            }
+        }
+        return n == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+            : new double[] {unc / n, sd(zx, n), sd(zy, n)};
+    }
+
+    private static double sd(final double[] v, final int n) {
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            m += v[i];
+        }
+        m /= n;
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (v[i] - m) * (v[i] - m);
+        }
+        return Math.sqrt(s / Math.max(1, n - 1));
     }
 
     private static void log(final TrainingProgress p) {

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.knime.depaf.core.eval.EpflMatcher;
 import org.knime.depaf.core.eval.Metrics;
+import org.knime.depaf.core.fit.RefinementOptions;
 import org.knime.depaf.core.eval.RandomBaseline;
 import org.knime.depaf.core.image.ImageStack;
 import org.knime.depaf.core.image.StackFiles;
@@ -53,8 +54,27 @@ public final class SideBySideBenchmark {
 
     /** One tool on one data set. */
     record Row(DataSet data, String tool, Metrics m250, Metrics m100, double trainSeconds, long iterations,
-        double framesPerSecond, double peakMiB, double growthMiB, double flopsPerFrame, String settings) {
+        double framesPerSecond, double peakMiB, double growthMiB, double flopsPerFrame, String settings,
+        double[] calibration) {
+
+        Row(final DataSet data, final String tool, final Metrics m250, final Metrics m100, final double trainSeconds,
+            final long iterations, final double framesPerSecond, final double peakMiB, final double growthMiB,
+            final double flopsPerFrame, final String settings) {
+            this(data, tool, m250, m100, trainSeconds, iterations, framesPerSecond, peakMiB, growthMiB, flopsPerFrame,
+                settings, new double[] {Double.NaN, Double.NaN, Double.NaN});
+        }
+
+        /** @return the mean lateral Cramér–Rao bound of the pairs matched at 100 nm (nm), NaN without refinement */
+        double meanCrlbNm() {
+            return calibration[0];
+        }
     }
+
+    /** The tool name of DEPAF with refinement by fitting. */
+    static final String DEPAF_FIT = "DEPAF + fit";
+
+    /** Likelihood-ratio thresholds tried beside the default, printed to the console only (for choosing it). */
+    private static final double[] LLR_SWEEP = {0, 20, 30, 80};
 
     private SideBySideBenchmark() {
     }
@@ -132,7 +152,7 @@ public final class SideBySideBenchmark {
         return v == Math.rint(v) ? Long.toString(Math.round(v)) : Double.toString(v);
     }
 
-    private static DataSet sharedDense(final Path folder) throws IOException {
+    static DataSet sharedDense(final Path folder) throws IOException {
         final Path stackFile = folder.resolve("stack.tif");
         final Path truthFile = folder.resolve("ground_truth.csv");
         if (!Files.isRegularFile(stackFile) || !Files.isRegularFile(truthFile)) {
@@ -149,7 +169,7 @@ public final class SideBySideBenchmark {
             new GdscSmlmFitter.Camera(100, 1, 1, 1));
     }
 
-    private static DataSet simulated(final double density, final double photons) {
+    static DataSet simulated(final double density, final double photons) {
         final SimulationConfig base = SimulationConfig.default2d().withFrames(FRAMES).withSizePx(SIZE, SIZE)
             .withPixelSizeNm(PIXEL_NM).withSeed(SEED + Math.round(density * 100) * 10_007 + Math.round(photons));
         final SimulationConfig c = base.withEmitters(base.emitters().withDensityPerUm2(density)
@@ -181,10 +201,17 @@ public final class SideBySideBenchmark {
             Double.NaN, gdsc.describe()));
         print(rows.get(rows.size() - 1));
 
-        final DepafRunner.Outcome d = DepafRunner.run(set.stack(), set.sigmaPx(), set.densityPerUm2(), quick, SEED);
+        final RefinementOptions refinement = refinementFor(set, RefinementOptions.DEFAULT_MIN_LLR);
+        final DepafRunner.Outcome d = DepafRunner.run(set.stack(), set.sigmaPx(), set.densityPerUm2(), quick, SEED,
+            refinement, quick ? null : model -> sweep(set, model));
         rows.add(new Row(set, "DEPAF", m250.evaluate(set.truth(), d.found()), m100.evaluate(set.truth(), d.found()),
             d.trainSeconds(), d.iterations(), d.framesPerSecond(), d.peakMiB(), d.growthMiB(), d.flopsPerFrame(),
             d.settings() + ", stopped: " + d.stopReason()));
+        print(rows.get(rows.size() - 1));
+        final LocalisationTable fitted = d.fitted().found();
+        rows.add(new Row(set, DEPAF_FIT, m250.evaluate(set.truth(), fitted), m100.evaluate(set.truth(), fitted),
+            Double.NaN, 0, d.fitted().framesPerSecond(), Double.NaN, Double.NaN, Double.NaN, d.fitted().settings(),
+            DepafRunner.calibration(m100.match(set.truth(), fitted), set.truth(), fitted)));
         print(rows.get(rows.size() - 1));
 
         final LocalisationTable random = RandomBaseline.generate(set.truth(), set.stack().width() * PIXEL_NM,
@@ -195,13 +222,39 @@ public final class SideBySideBenchmark {
         return rows;
     }
 
+    /**
+     * The refinement as a user would set it: the simulator's camera for the simulated sets (a user knows their
+     * camera); for the shared stack, whose camera is not recorded, the defaults, gain read from the data.
+     */
+    private static RefinementOptions refinementFor(final DataSet set, final double minLlr) {
+        return set.name().startsWith("sim-")
+            ? new RefinementOptions(DepafRunner.camera(set), minLlr, false)
+            : new RefinementOptions(RefinementOptions.DEFAULT_CAMERA, minLlr, true);
+    }
+
+    private static void sweep(final DataSet set, final org.knime.depaf.core.model.DepafModel model) {
+        for (final double llr : LLR_SWEEP) {
+            try {
+                final LocalisationTable f = DepafRunner.fit(model, set.stack(), refinementFor(set, llr)).found();
+                final Metrics m = EpflMatcher.lateral(100).evaluate(set.truth(), f);
+                System.out.printf(Locale.ROOT, "  sweep: min LLR %3.0f: Jaccard %5.1f %% (100 nm), recall %.3f, "
+                    + "precision %.3f, RMSE %5.1f nm%n", llr, m.jaccardPercent(), m.recall(), m.precision(),
+                    m.rmseLateralNm());
+            } catch (final IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     private static void print(final Row r) {
         System.out.printf(Locale.ROOT, "  %-10s Jaccard %5.1f %% / %5.1f %% (250 / 100 nm), RMSE %5.1f / %5.1f nm, "
-            + "%s%s%n", r.tool(), r.m250().jaccardPercent(), r.m100().jaccardPercent(), r.m250().rmseLateralNm(),
+            + "%s%s%s%n", r.tool(), r.m250().jaccardPercent(), r.m100().jaccardPercent(), r.m250().rmseLateralNm(),
             r.m100().rmseLateralNm(), Double.isFinite(r.framesPerSecond())
                 ? String.format(Locale.ROOT, "%.1f frames/s", r.framesPerSecond()) : "",
             Double.isFinite(r.trainSeconds()) ? String.format(Locale.ROOT, ", trained %.0f s (%d it.)",
-                r.trainSeconds(), r.iterations()) : "");
+                r.trainSeconds(), r.iterations()) : "",
+            Double.isFinite(r.meanCrlbNm()) ? String.format(Locale.ROOT, ", mean CRLB %.1f nm, error/σ sd %.2f, %.2f",
+                r.meanCrlbNm(), r.calibration()[1], r.calibration()[2]) : "");
     }
 
     /** Charts over density, one per metric, for the simulated grid. */
@@ -216,14 +269,15 @@ public final class SideBySideBenchmark {
             {"rmse-100", "Lateral RMSE of pairs within 100 nm", "RMSE nm"},
             {"efficiency-250", "Efficiency (lateral, 250 nm)", "efficiency"},
             {"frames-per-second", "Prediction / fitting speed", "frames/s (64 × 64 px)"}};
-        final Color[] colors = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(120, 120, 120)};
-        final String[] tools = {"DEPAF", "GDSC SMLM", "random"};
+        final Color[] colors = {new Color(31, 119, 180), new Color(44, 160, 44), new Color(214, 39, 40),
+            new Color(120, 120, 120)};
+        final String[] tools = {"DEPAF", DEPAF_FIT, "GDSC SMLM", "random"};
         for (final String[] m : metrics) {
             final LineChart chart = new LineChart(m[1] + " over density (simulated, 64 × 64 px, 20 frames)",
                 "density (emitters/µm², log scale)", m[2]);
             int added = 0;
             for (int t = 0; t < tools.length; t++) {
-                if ("frames-per-second".equals(m[0]) && t == 2) {
+                if ("frames-per-second".equals(m[0]) && "random".equals(tools[t])) {
                     continue;
                 }
                 for (int p = 0; p < PHOTONS.length; p++) {
