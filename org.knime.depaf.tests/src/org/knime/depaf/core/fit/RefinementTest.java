@@ -199,6 +199,49 @@ class RefinementTest {
     }
 
     @Test
+    void inACrowdTheUncertaintyCountsTheNeighboursAndStaysCalibrated() {
+        // eight emitters 2σ apart: more than are fitted jointly, so each is fitted alone against the others
+        final int frames = 120;
+        final int perFrame = 8;
+        final double[][] mu = new double[frames][];
+        final double[][] starts = new double[frames * perFrame][];
+        final double[][] truth = new double[frames * perFrame][];
+        final SplittableRandom rng = new SplittableRandom(21);
+        for (int f = 0; f < frames; f++) {
+            final double[][] spots = new double[perFrame][];
+            for (int e = 0; e < perFrame; e++) {
+                final double x = 7 + (e % 4) * 2 * SIGMA + rng.nextDouble() * 0.4;
+                final double y = 9 + (e / 4) * 2 * SIGMA + rng.nextDouble() * 0.4;
+                spots[e] = new double[] {x, y, 3000};
+                truth[f * perFrame + e] = spots[e];
+                // DEPAF's positions: within a quarter pixel of the truth
+                starts[f * perFrame + e] = new double[] {f + 1, x + rng.nextDouble() * 0.5 - 0.25,
+                    y + rng.nextDouble() * 0.5 - 0.25};
+            }
+            mu[f] = expected(10, spots);
+        }
+        final LocalisationRefiner.Result r = new LocalisationRefiner(pointGaussian(SIGMA, 3),
+            new RefinementOptions(PHOTON_CAMERA, 0)).refine(frames(mu, 1, new SplittableRandom(23)), 1,
+                detections(starts), Monitor.NONE);
+        assertEquals(frames * perFrame, r.table().size(), "no merge, no addition in a resolved crowd: " + r.stats());
+        final double[] sx = r.table().extraColumn(LocalisationRefiner.CRLB_X);
+        double zz = 0;
+        double bound = 0;
+        for (int i = 0; i < r.table().size(); i++) {
+            final double z = (r.table().x(i) - LocalisationTable.pxToNm(truth[i][0], PIXEL_NM)) / sx[i];
+            zz += z * z;
+            bound += sx[i];
+        }
+        final double sd = Math.sqrt(zz / r.table().size());
+        assertTrue(sd > 0.85 && sd < 1.2, "error / reported σ in the crowd has sd " + sd);
+        // an isolated emitter of the same brightness has a smaller bound
+        final LocalisationRefiner.Result alone = new LocalisationRefiner(pointGaussian(SIGMA, 3),
+            new RefinementOptions(PHOTON_CAMERA, 0)).refine(frames(new double[][] {expected(10,
+                new double[] {11.2, 11.2, 3000})}, 1, null), 1, detections(new double[] {1, 11, 11}), Monitor.NONE);
+        assertTrue(bound / r.table().size() > 1.1 * alone.table().extraColumn(LocalisationRefiner.CRLB_X)[0]);
+    }
+
+    @Test
     void aFitThatRunsAwayFallsBackToDepafsPositionAndIsCounted() {
         // the only spot lies 3 px from the detection: the fit would have to move farther than it may
         final double[] mu = expected(10, new double[] {14, 11, 3000});

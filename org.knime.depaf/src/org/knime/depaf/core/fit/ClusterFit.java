@@ -224,14 +224,71 @@ final class ClusterFit {
             final double x = p[3 * e];
             final double y = p[3 * e + 1];
             final double photons = p[3 * e + 2];
-            final boolean ok = converged && inverse != null && Double.isFinite(x) && Double.isFinite(y)
-                && photons > 0 && Math.abs(x - start[e][0]) <= maxShift && Math.abs(y - start[e][1]) <= maxShift;
             final double sx = inverse == null ? Double.NaN : Math.sqrt(Math.max(0, inverse[3 * e][3 * e]));
             final double sy = inverse == null ? Double.NaN : Math.sqrt(Math.max(0, inverse[3 * e + 1][3 * e + 1]));
+            // a bound that is not a positive number means the information matrix was (nearly) singular
+            final boolean ok = converged && inverse != null && Double.isFinite(x) && Double.isFinite(y)
+                && photons > 0 && Math.abs(x - start[e][0]) <= maxShift && Math.abs(y - start[e][1]) <= maxShift
+                && sx > 0 && sy > 0 && Double.isFinite(sx) && Double.isFinite(sy);
             out[e] = new Emitter(ok, x, y, photons, sx, sy, logLikelihoodRatio(p, mu, e, w, h, scale));
         }
         return new Result(out, p[np - 1], Math.sqrt(residual / n), iterations, deviance, n,
             n > np ? pearson / (n - np) : Double.NaN);
+    }
+
+    /**
+     * The Cramér–Rao bound of the first of several emitters whose light overlaps, from their joint Fisher information
+     * (positions and photons of all of them and the background): what the bound of an emitter fitted alone with its
+     * neighbours held fixed leaves out, the uncertainty of the neighbours it must be told apart from.
+     *
+     * @param x0 the window's first column
+     * @param y0 the window's first row
+     * @param w window width
+     * @param h window height
+     * @param emitters {x, y, photons} in frame pixels, the emitter of interest first
+     * @param background background photons per pixel
+     * @param allSignal photons per window pixel of all emitters, the listed ones included
+     * @return {σx, σy} in pixels, or null when the information matrix is singular
+     */
+    double[] jointBound(final int x0, final int y0, final int w, final int h, final double[][] emitters,
+        final double background, final double[] allSignal) {
+        final int n = w * h;
+        final int k = emitters.length;
+        grow(n, k, w, h);
+        final double scale = camera.countScale();
+        final double read = camera.readNoiseCounts();
+        final int np = 3 * k + 1;
+        final double[] p = new double[np];
+        for (int e = 0; e < k; e++) {
+            p[3 * e] = emitters[e][0];
+            p[3 * e + 1] = emitters[e][1];
+            p[3 * e + 2] = emitters[e][2];
+            psf.render(p[3 * e], p[3 * e + 1], x0, y0, w, h, unit[e], ddx[e], ddy[e], scratch);
+        }
+        p[np - 1] = background;
+        // the expected counts: background and every emitter's light (the listed ones are in allSignal too)
+        for (int i = 0; i < n; i++) {
+            mu[i] = scale * (background + allSignal[i]) + read;
+        }
+        final double[][] fisher = new double[np][np];
+        final double[] g = new double[np];
+        for (int i = 0; i < n; i++) {
+            derivatives(p, i, scale, g);
+            final double m = Math.max(mu[i], 1e-12);
+            for (int a = 0; a < np; a++) {
+                for (int b = a; b < np; b++) {
+                    fisher[a][b] += g[a] * g[b] / m;
+                }
+            }
+        }
+        for (int a = 0; a < np; a++) {
+            for (int b = 0; b < a; b++) {
+                fisher[a][b] = fisher[b][a];
+            }
+        }
+        final double[][] inverse = invert(fisher);
+        return inverse == null ? null
+            : new double[] {Math.sqrt(Math.max(0, inverse[0][0])), Math.sqrt(Math.max(0, inverse[1][1]))};
     }
 
     /**

@@ -52,6 +52,15 @@ public final class LocalisationRefiner {
     /** Name of the extra column with the background's residual standard deviation, photons. */
     public static final String BKGSTD = "bkgstd [photon]";
 
+    /** Neighbours nearer than this many σ are refitted together in a crowd (their estimates are strongly coupled). */
+    static final double COUPLED = 3.2;
+
+    /** At most this many emitters of a crowd are refitted together (the cost grows with the square of it). */
+    static final int CROWD_JOINT = 5;
+
+    /** How many detections the camera's gain is read from ({@link #withGainFromData}). */
+    static final int GAIN_FITS = 300;
+
     /** Name of the extra column with the Cramér–Rao bound of x, nm. */
     public static final String CRLB_X = "crlb x [nm]";
 
@@ -162,7 +171,19 @@ public final class LocalisationRefiner {
         if (!options.gainFromData()) {
             return this;
         }
-        final double dispersion = refine(frames, firstFrame, table, monitor).dispersion();
+        // the first frames holding GAIN_FITS detections tell the gain as well as all of them, at a fraction of the cost
+        final LocalisationTable.FrameIndex index = table.frameIndex();
+        final int[] present = index.framesPresent();
+        int last = firstFrame - 1;
+        long rows = 0;
+        for (int i = 0; i < present.length && rows < GAIN_FITS; i++) {
+            last = present[i];
+            rows += index.rows(last).length;
+        }
+        final int lastFrame = last;
+        final int count = Math.max(1, Math.min(frames.frames(), lastFrame - firstFrame + 1));
+        final double dispersion = refine(frames.subStack(0, count), firstFrame,
+            table.filter(i -> table.frame(i) <= lastFrame), monitor).dispersion();
         if (!(dispersion > 0) || !Double.isFinite(dispersion)) {
             return this;
         }
@@ -296,8 +317,9 @@ public final class LocalisationRefiner {
             photons[r] = e.photons();
             background[r] = res.background();
             bkgstd[r] = res.residualStd();
-            crlbX[r] = e.sigmaX();
-            crlbY[r] = e.sigmaY();
+            final double widen = widening(res);
+            crlbX[r] = e.sigmaX() * widen;
+            crlbY[r] = e.sigmaY() * widen;
             status[r] = STATUS_FITTED;
             dispersion[r] = res.dispersion();
         }
@@ -331,8 +353,27 @@ public final class LocalisationRefiner {
                 start[r][0] = clamp(t.xPx(i), 0, w - 1);
                 start[r][1] = clamp(t.yPx(i), 0, h - 1);
                 final double amp = amplitudeRaw == null ? Double.NaN : amplitudeRaw[i];
-                start[r][2] = amp > 0 ? amp / options.camera().aduPerPhoton() / psf.peakFraction() : 500;
+                start[r][2] = amp > 0 ? amp / options.camera().aduPerPhoton() / psf.peakFraction()
+                    : photonsAt(start[r][0], start[r][1]);
             }
+        }
+
+        /**
+         * A start for an emitter's photons when DEPAF's amplitude is not known: the height of its pixel above the
+         * darkest pixel of its window, divided by the pattern's peak fraction.
+         */
+        private double photonsAt(final double x, final double y) {
+            final int cx = (int)Math.round(x);
+            final int cy = (int)Math.round(y);
+            double low = Double.POSITIVE_INFINITY;
+            for (int i = Math.max(0, cy - k); i <= Math.min(h - 1, cy + k); i++) {
+                for (int j = Math.max(0, cx - k); j <= Math.min(w - 1, cx + k); j++) {
+                    low = Math.min(low, pixels[i * w + j]);
+                }
+            }
+            final CameraCalibration cam = options.camera();
+            final double height = cam.photons(pixels[cy * w + cx]) - cam.photons(low);
+            return Math.max(50, height / psf.peakFraction());
         }
 
         void run() {
@@ -424,7 +465,7 @@ public final class LocalisationRefiner {
                 } else {
                     final ClusterFit.Emitter e = res.emitters()[g];
                     added.add(new double[] {e.x(), e.y(), e.photons(), res.background(), res.residualStd(),
-                        e.sigmaX(), e.sigmaY(), e.llr()});
+                        e.sigmaX() * widening(res), e.sigmaY() * widening(res), e.llr()});
                 }
             }
         }
@@ -456,7 +497,12 @@ public final class LocalisationRefiner {
             mergeCrowd(crowd, image);
             for (final Crowd e : crowd) {
                 if (e.alive) {
-                    refitAlone(image, e);
+                    refitWithNeighbours(image, crowd, e);
+                }
+            }
+            for (final Crowd e : crowd) {
+                if (e.alive && e.last != null && converged(e.last)) {
+                    e.last = withJointBound(image, crowd, e);
                 }
             }
             for (final Crowd e : crowd) {
@@ -528,6 +574,8 @@ public final class LocalisationRefiner {
             double[] cur;
             double[] origin;
             ClusterFit.Result last;
+            /** The window of the last fit. */
+            int[] lastWindow;
             boolean alive = true;
 
             Crowd(final int[] members) {
@@ -545,12 +593,82 @@ public final class LocalisationRefiner {
             }
         }
 
+        /**
+         * The last fit of a crowd's emitter with its bound from the joint information of it and the neighbours whose
+         * centres lie in its window (the others' light held fixed).
+         */
+        private ClusterFit.Result withJointBound(final ModelImage image, final List<Crowd> crowd, final Crowd e) {
+            final int[] win = window(e.cur[0], e.cur[1], k, w, h);
+            final List<double[]> near = new ArrayList<>();
+            near.add(e.cur);
+            for (final Crowd o : crowd) {
+                if (o != e && o.alive && o.cur[0] >= win[0] && o.cur[0] <= win[2] && o.cur[1] >= win[1]
+                    && o.cur[1] <= win[3]) {
+                    near.add(o.cur);
+                }
+            }
+            final double[] bound = fit.jointBound(win[0], win[1], win[2] - win[0] + 1, win[3] - win[1] + 1,
+                near.toArray(new double[0][]), e.last.background(), image.in(win));
+            final ClusterFit.Emitter f = e.last.emitters()[0];
+            if (bound == null || !(bound[0] >= f.sigmaX()) || !(bound[1] >= f.sigmaY())) {
+                return e.last;
+            }
+            return e.last.withEmitters(new ClusterFit.Emitter[] {new ClusterFit.Emitter(f.converged(), f.x(), f.y(),
+                f.photons(), bound[0], bound[1], f.llr())});
+        }
+
+        /**
+         * Fits one emitter jointly with its closest neighbours (those nearer than {@link #COUPLED} σ, at most
+         * {@link #CROWD_JOINT} in all), everything else held fixed: emitters that close pull on each other, and fitting
+         * them one at a time converges slowly. Updates their estimates and the image; the emitter's last fit is this
+         * one (the emitter first).
+         */
+        private void refitWithNeighbours(final ModelImage image, final List<Crowd> crowd, final Crowd e) {
+            final List<Crowd> near = new ArrayList<>();
+            final double reach = COUPLED * psf.sigma();
+            for (final Crowd o : crowd) {
+                if (o != e && o.alive && Math.abs(o.cur[0] - e.cur[0]) < reach && Math.abs(o.cur[1] - e.cur[1]) < reach
+                    && Math.hypot(o.cur[0] - e.cur[0], o.cur[1] - e.cur[1]) < reach) {
+                    near.add(o);
+                }
+            }
+            if (near.isEmpty()) {
+                refitAlone(image, e);
+                return;
+            }
+            near.sort((a, b) -> Double.compare(Math.hypot(a.cur[0] - e.cur[0], a.cur[1] - e.cur[1]),
+                Math.hypot(b.cur[0] - e.cur[0], b.cur[1] - e.cur[1])));
+            final List<Crowd> joint = new ArrayList<>();
+            joint.add(e);
+            joint.addAll(near.subList(0, Math.min(near.size(), CROWD_JOINT - 1)));
+            final List<double[]> starts = new ArrayList<>();
+            final List<double[]> origins = new ArrayList<>();
+            for (final Crowd j : joint) {
+                image.add(j.cur, -1);
+                starts.add(j.cur);
+                origins.add(j.origin);
+            }
+            final int[] win = unionWindow(starts);
+            final ClusterFit.Result res = fitChecked(win, starts, origins, image.in(win));
+            for (int g = 0; g < joint.size(); g++) {
+                final Crowd j = joint.get(g);
+                final ClusterFit.Emitter fitted = res.emitters()[g];
+                if (fitted.converged()) {
+                    j.cur = estimate(fitted);
+                }
+                image.add(j.cur, 1);
+            }
+            e.last = res;
+            e.lastWindow = win;
+        }
+
         /** Fits one emitter alone against the model image of the others; updates its estimate and the image. */
         private void refitAlone(final ModelImage image, final Crowd e) {
             final int[] win = window(e.cur[0], e.cur[1], k, w, h);
             image.add(e.cur, -1);
             final double[] fixed = image.in(win);
             e.last = fitChecked(win, List.of(e.cur), List.of(e.origin), fixed);
+            e.lastWindow = win;
             final ClusterFit.Emitter fitted = e.last.emitters()[0];
             if (fitted.converged()) {
                 e.cur = estimate(fitted);
@@ -575,7 +693,9 @@ public final class LocalisationRefiner {
                 origins.add(start[g]);
             }
             final ClusterFit.Result many = fitChecked(win, starts, origins, fixed);
-            final ClusterFit.Result one = fitChecked(win, List.of(e.cur), List.of(e.origin), fixed);
+            // e's last fit when it used this window: against nearly the same neighbours (some were refitted since)
+            final ClusterFit.Result one = Arrays.equals(win, e.lastWindow) ? e.last
+                : fitChecked(win, List.of(e.cur), List.of(e.origin), fixed);
             if (converged(many) && resolved(many.emitters(), 1) && converged(one)
                 && many.deviance() < one.deviance() - ADD_DEVIANCE) {
                 e.alive = false;
@@ -836,6 +956,18 @@ public final class LocalisationRefiner {
             v[i] = px[i] * ps;
         }
         return v;
+    }
+
+    /**
+     * How much wider than the Cramér–Rao bound an estimate's spread is when its window is explained worse than
+     * noise: in a crowd, an emitter nobody detected or two emitters fitted as one leave light the model lacks, and the
+     * bound, which assumes the model is right, is then too optimistic. As in quasi-likelihood, the bound is widened by
+     * √(Pearson χ² per degree of freedom) when that clearly exceeds 1 (by more than two of its standard deviations,
+     * √(2/n)); a window the model explains is left alone.
+     */
+    static double widening(final ClusterFit.Result res) {
+        final double d = res.dispersion();
+        return Double.isFinite(d) && d > 1 + 2 * Math.sqrt(2.0 / res.pixels()) ? Math.sqrt(d) : 1;
     }
 
     /** ThunderSTORM's uncertainty: the per-axis bound √((σx² + σy²)/2), nm. */

@@ -61,7 +61,7 @@ public final class SideBySideBenchmark {
             final long iterations, final double framesPerSecond, final double peakMiB, final double growthMiB,
             final double flopsPerFrame, final String settings) {
             this(data, tool, m250, m100, trainSeconds, iterations, framesPerSecond, peakMiB, growthMiB, flopsPerFrame,
-                settings, new double[] {Double.NaN, Double.NaN, Double.NaN});
+                settings, new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN});
         }
 
         /** @return the mean lateral Cramér–Rao bound of the pairs matched at 100 nm (nm), NaN without refinement */
