@@ -205,7 +205,7 @@ public final class LocalisationRefiner {
         final Monitor monitor) {
         final int n = table.size();
         final double ps = table.pixelSizeNm();
-        final Columns c = new Columns(n);
+        final Columns c = new Columns(n, psf.sigma());
         for (int i = 0; i < n; i++) {
             c.x[i] = table.xPx(i);
             c.y[i] = table.yPx(i);
@@ -289,8 +289,14 @@ public final class LocalisationRefiner {
         final boolean[] merged;
         /** The dispersion of the fit that placed each row (see {@link ClusterFit.Result#dispersion()}). */
         final double[] dispersion;
+        /**
+         * The largest uncertainty reported (pixels): the pattern's σ. A fitted spot is not placed worse than its own
+         * width; a larger bound comes from a neighbour almost on top of it, whose light cannot be told apart.
+         */
+        final double cap;
 
-        Columns(final int n) {
+        Columns(final int n, final double cap) {
+            this.cap = cap;
             x = new double[n];
             y = new double[n];
             photons = nans(n);
@@ -318,8 +324,8 @@ public final class LocalisationRefiner {
             background[r] = res.background();
             bkgstd[r] = res.residualStd();
             final double widen = widening(res);
-            crlbX[r] = e.sigmaX() * widen;
-            crlbY[r] = e.sigmaY() * widen;
+            crlbX[r] = Math.min(cap, e.sigmaX() * widen);
+            crlbY[r] = Math.min(cap, e.sigmaY() * widen);
             status[r] = STATUS_FITTED;
             dispersion[r] = res.dispersion();
         }
@@ -465,7 +471,8 @@ public final class LocalisationRefiner {
                 } else {
                     final ClusterFit.Emitter e = res.emitters()[g];
                     added.add(new double[] {e.x(), e.y(), e.photons(), res.background(), res.residualStd(),
-                        e.sigmaX() * widening(res), e.sigmaY() * widening(res), e.llr()});
+                        Math.min(c.cap, e.sigmaX() * widening(res)), Math.min(c.cap, e.sigmaY() * widening(res)),
+                        e.llr()});
                 }
             }
         }
