@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.knime.depaf.core.forward.PoiSampler;
 import org.knime.depaf.core.forward.SampleCache;
+import org.knime.depaf.core.poi.ZRefinement;
 
 /**
  * Turns the network's maps into a list of localisations: threshold, 8-connected components, ≤ 2 × 2
@@ -19,7 +20,9 @@ import org.knime.depaf.core.forward.SampleCache;
  * <li>each component is split into groups of at most 2 × 2 pixels ({@link RoiPartition});</li>
  * <li>per group: {@code (x, y)} = the {@code A2}-weighted centroid of the group's pixels; {@code z} = the
  * amplitude-weighted channel index {@code Σ_c c·s_c / Σ_c s_c} with {@code s_c} the sum of {@code A_c} over
- * the group (all channels; 0 for {@code C = 1}); amplitude = the maximum of the full 2-D convolution of the
+ * the group (all channels; 0 for {@code C = 1}), or, when the POI's channels are binned slices with a
+ * {@link ZRefinement}, z refined continuously from the strongest channel and its stronger neighbour;
+ * amplitude = the maximum of the full 2-D convolution of the
  * group's {@code Anoisy} values (a 2 × 2 array, 0 where the group has no pixel) with the kernel {@code K},
  * where {@code K = P} for {@code C = 1}, else the POI interpolated along z at {@code z} on the xy nodes. This
  * is the peak height of the re-synthesised spot, residual included.</li>
@@ -139,6 +142,8 @@ public final class Detector {
         final float[] a = frame.maps.a();
         final int plane = h * w;
         final float[] kernelScratch = channels > 1 && cache == null ? new float[poi.length] : null;
+        final ZRefinement zRefinement = sampler.poi().zRefinement();
+        final double[] channelSums = channels > 1 && zRefinement != null ? new double[channels] : null;
         for (int g = 0; g < n; g++) {
             final int from = groups.start(g);
             final int to = groups.end(g);
@@ -183,8 +188,12 @@ public final class Detector {
                     }
                     num += c * s;
                     den += s;
+                    if (channelSums != null) {
+                        channelSums[c] = s;
+                    }
                 }
-                zs[g] = den != 0 ? num / den : (channels - 1) / 2.0;
+                zs[g] = channelSums != null ? zRefinement.refine(channelSums)
+                    : den != 0 ? num / den : (channels - 1) / 2.0;
                 if (cache != null) {
                     kernel = cache.sliceAt(zs[g]);
                 } else {
