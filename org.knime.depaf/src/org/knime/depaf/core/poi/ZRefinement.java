@@ -1,37 +1,43 @@
 package org.knime.depaf.core.poi;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Continuous z for a POI whose channels are binned slices ({@link ZChannels}), calibrated from the full-resolution
- * z-stack (issue 11).
+ * Continuous z for a POI whose channels are binned slices ({@link ZChannels}), by fitting the full-resolution
+ * z-stack to a detection's channel amplitudes (issue 11).
  *
- * <p>An emitter between the centres of channels c and c + 1 is drawn by the network as amplitudes on both; the
- * share {@code t = s_{c+1} / (s_c + s_{c+1})} grows monotonically with its z. The calibration fits every slice k of
- * the full-resolution stack that lies between two channel centres with the two channels (non-negative least
- * squares, {@code F_k ≈ a·B_c + b·B_{c+1}}) and records {@code (t_k = b/(a + b), u_k)}, u_k being the slice's
- * position in channel units. {@link #refine} takes a detection's channel sums, picks the strongest channel and
- * its stronger neighbour, and interpolates u from their share in that pair's table. On noise-free data whose
- * amplitudes are the two-channel fit, z comes back at the true slice. Immutable and thread-safe.
+ * <p>An emitter between channel centres is drawn by the network as amplitudes on the neighbouring channels. The
+ * calibration fits every slice k of the full-resolution stack with all binned channels (non-negative least
+ * squares), which gives the channel profile {@code R_k} an emitter at that slice produces, and its position u_k in
+ * channel units. {@link #refine} compares a detection's channel sums around its strongest channel c with the
+ * profiles of the slices within one channel of c (both normalised, over channels c − 2 … c + 2), takes the
+ * closest and interpolates between slices with a parabola through the distances. On noise-free data z comes back
+ * within a slice of the truth. Immutable and thread-safe.
  */
 public final class ZRefinement {
 
-    /** Per pair c (channels c, c + 1): shares t, ascending, and positions u in channel units. */
-    private final double[][] shares;
-    private final double[][] positions;
+    /** Profile values kept per slice: its nearest channel and {@value #HALF} on either side. */
+    private static final int HALF = 3;
 
-    private ZRefinement(final double[][] shares, final double[][] positions) {
-        this.shares = shares;
+    private static final int SWEEPS = 3000;
+
+    private final int channels;
+    /** Per slice: its position in channel units. */
+    private final double[] positions;
+    /** Per slice: the profile over channels nearest − HALF … nearest + HALF (0 outside the POI). */
+    private final double[][] profiles;
+
+    private ZRefinement(final int channels, final double[] positions, final double[][] profiles) {
+        this.channels = channels;
         this.positions = positions;
+        this.profiles = profiles;
     }
 
     /** @return the number of channels this refinement is for */
     public int channels() {
-        return shares.length + 1;
+        return channels;
     }
 
     /**
@@ -52,77 +58,86 @@ public final class ZRefinement {
             throw new IllegalArgumentException("z refinement needs the binned POI (" + binned + ") and the full POI ("
                 + full + ") of the same size, with " + ZChannels.channelCount(k, factor) + " channels");
         }
-        final int plane = binned.height() * binned.width();
-        final float[] b = binned.values();
-        final float[] f = full.values();
-        final double[][] t = new double[c - 1][];
-        final double[][] u = new double[c - 1][];
         final double first = ZChannels.centreSlice(k, factor, 0);
-        for (int p = 0; p < c - 1; p++) {
-            final double lo = ZChannels.centreSlice(k, factor, p);
-            final double hi = ZChannels.centreSlice(k, factor, p + 1);
-            final List<double[]> points = new ArrayList<>();
-            double g11 = 0;
-            double g12 = 0;
-            double g22 = 0;
-            for (int i = 0; i < plane; i++) {
-                final double x1 = b[p * plane + i];
-                final double x2 = b[(p + 1) * plane + i];
-                g11 += x1 * x1;
-                g12 += x1 * x2;
-                g22 += x2 * x2;
+        final double[] positions = new double[k];
+        final double[][] profiles = new double[k][];
+        final Solver solver = new Solver(binned);
+        for (int s = 0; s < k; s++) {
+            final double[] x = solver.solve(full.slice(s));
+            positions[s] = (s - first) / factor;
+            final int nearest = (int)Math.round(Math.max(0, Math.min(c - 1, positions[s])));
+            final double[] p = new double[2 * HALF + 1];
+            for (int i = -HALF; i <= HALF; i++) {
+                final int ch = nearest + i;
+                p[i + HALF] = ch >= 0 && ch < c ? x[ch] : 0;
             }
-            for (int s = (int)Math.ceil(lo - 1e-9); s <= Math.floor(hi + 1e-9); s++) {
-                double r1 = 0;
-                double r2 = 0;
-                for (int i = 0; i < plane; i++) {
-                    final double y = f[s * plane + i];
-                    r1 += y * b[p * plane + i];
-                    r2 += y * b[(p + 1) * plane + i];
-                }
-                final double[] ab = nnls2(g11, g12, g22, r1, r2);
-                final double sum = ab[0] + ab[1];
-                if (sum > 0) {
-                    points.add(new double[] {ab[1] / sum, (s - first) / factor});
-                }
-            }
-            points.sort((x, y) -> Double.compare(x[1], y[1]));
-            // keep the table monotone: t never decreases with u
-            final double[] tt = new double[points.size() + 2];
-            final double[] uu = new double[points.size() + 2];
-            tt[0] = 0;
-            uu[0] = p;
-            double last = 0;
-            for (int i = 0; i < points.size(); i++) {
-                last = Math.max(last, Math.min(1, points.get(i)[0]));
-                tt[i + 1] = last;
-                uu[i + 1] = points.get(i)[1];
-            }
-            tt[tt.length - 1] = 1;
-            uu[uu.length - 1] = p + 1;
-            t[p] = tt;
-            u[p] = uu;
+            profiles[s] = p;
         }
-        return new ZRefinement(t, u);
+        return new ZRefinement(c, positions, profiles);
     }
 
-    /** Non-negative least squares with two unknowns from the normal equations. */
-    private static double[] nnls2(final double g11, final double g12, final double g22, final double r1,
-        final double r2) {
-        final double det = g11 * g22 - g12 * g12;
-        if (det > 1e-12 * g11 * g22) {
-            final double a = (r1 * g22 - r2 * g12) / det;
-            final double b = (r2 * g11 - r1 * g12) / det;
-            if (a >= 0 && b >= 0) {
-                return new double[] {a, b};
+    /**
+     * The channel amplitudes that explain an image at the POI's centre best: non-negative least squares over all
+     * channels (coordinate descent from zero).
+     *
+     * @param binned the binned POI
+     * @param image one slice-sized image
+     * @return the amplitudes, one per channel
+     */
+    static double[] channelAmplitudes(final Poi binned, final float[] image) {
+        return new Solver(binned).solve(image);
+    }
+
+    /** Non-negative least squares over the channels of one POI. */
+    private static final class Solver {
+        private final float[] b;
+        private final int plane;
+        private final int c;
+        private final double[][] g;
+
+        Solver(final Poi binned) {
+            b = binned.values();
+            c = binned.channels();
+            plane = binned.height() * binned.width();
+            g = new double[c][c];
+            for (int i = 0; i < c; i++) {
+                for (int j = i; j < c; j++) {
+                    double s = 0;
+                    for (int q = 0; q < plane; q++) {
+                        s += (double)b[i * plane + q] * b[j * plane + q];
+                    }
+                    g[i][j] = s;
+                    g[j][i] = s;
+                }
             }
         }
-        final double a = g11 > 0 ? Math.max(0, r1 / g11) : 0;
-        final double b = g22 > 0 ? Math.max(0, r2 / g22) : 0;
-        // the better of the two one-channel fits
-        final double ea = a * a * g11 - 2 * a * r1;
-        final double eb = b * b * g22 - 2 * b * r2;
-        return ea <= eb ? new double[] {a, 0} : new double[] {0, b};
+
+        double[] solve(final float[] image) {
+            final double[] r = new double[c];
+            for (int i = 0; i < c; i++) {
+                double v = 0;
+                for (int q = 0; q < plane; q++) {
+                    v += (double)image[q] * b[i * plane + q];
+                }
+                r[i] = v;
+            }
+            final double[] x = new double[c];
+            for (int sweep = 0; sweep < SWEEPS; sweep++) {
+                for (int i = 0; i < c; i++) {
+                    if (g[i][i] <= 0) {
+                        continue;
+                    }
+                    double v = r[i];
+                    for (int j = 0; j < c; j++) {
+                        if (j != i) {
+                            v -= g[i][j] * x[j];
+                        }
+                    }
+                    x[i] = Math.max(0, v / g[i][i]);
+                }
+            }
+            return x;
+        }
     }
 
     /**
@@ -130,51 +145,85 @@ public final class ZRefinement {
      * @return z as a fractional channel index (0-based)
      */
     public double refine(final double[] sums) {
-        final int c = channels();
-        if (sums.length != c) {
-            throw new IllegalArgumentException("expected " + c + " channel sums, got " + sums.length);
+        if (sums.length != channels) {
+            throw new IllegalArgumentException("expected " + channels + " channel sums, got " + sums.length);
         }
         int best = 0;
-        for (int i = 1; i < c; i++) {
+        for (int i = 1; i < channels; i++) {
             if (sums[i] > sums[best]) {
                 best = i;
             }
         }
         if (!(sums[best] > 0)) {
-            return (c - 1) / 2.0;
+            return (channels - 1) / 2.0;
         }
-        final double left = best > 0 ? Math.max(0, sums[best - 1]) : -1;
-        final double right = best < c - 1 ? Math.max(0, sums[best + 1]) : -1;
-        final int pair = right >= left ? best : best - 1;
-        final double share = Math.max(0, sums[pair + 1]) / (Math.max(0, sums[pair]) + Math.max(0, sums[pair + 1]));
-        return interpolate(shares[pair], positions[pair], share);
-    }
-
-    private static double interpolate(final double[] t, final double[] u, final double x) {
-        if (x <= t[0]) {
-            return u[0];
-        }
-        for (int i = 1; i < t.length; i++) {
-            if (x <= t[i]) {
-                final double span = t[i] - t[i - 1];
-                return span > 0 ? u[i - 1] + (u[i] - u[i - 1]) * (x - t[i - 1]) / span : u[i];
+        final int lo = Math.max(0, best - 2);
+        final int hi = Math.min(channels - 1, best + 2);
+        final double[] d = new double[positions.length];
+        Arrays.fill(d, Double.NaN);
+        int arg = -1;
+        for (int s = 0; s < positions.length; s++) {
+            if (Math.abs(positions[s] - best) > 1 + 1e-9) {
+                continue;
+            }
+            d[s] = distance(sums, lo, hi, s);
+            if (arg < 0 || d[s] < d[arg]) {
+                arg = s;
             }
         }
-        return u[u.length - 1];
+        if (arg < 0) {
+            return best;
+        }
+        double z = positions[arg];
+        if (arg > 0 && arg + 1 < positions.length && !Double.isNaN(d[arg - 1]) && !Double.isNaN(d[arg + 1])) {
+            final double curvature = d[arg - 1] - 2 * d[arg] + d[arg + 1];
+            if (curvature > 0) {
+                final double shift = Math.max(-0.5, Math.min(0.5, 0.5 * (d[arg - 1] - d[arg + 1]) / curvature));
+                z += shift * (positions[arg + 1] - positions[arg]);
+            }
+        }
+        return z;
+    }
+
+    /** Squared distance of the normalised sums and the normalised profile of slice s over channels lo … hi. */
+    private double distance(final double[] sums, final int lo, final int hi, final int s) {
+        final int nearest = (int)Math.round(Math.max(0, Math.min(channels - 1, positions[s])));
+        double ns = 0;
+        double np = 0;
+        for (int ch = lo; ch <= hi; ch++) {
+            final double a = Math.max(0, sums[ch]);
+            final double p = profile(s, nearest, ch);
+            ns += a * a;
+            np += p * p;
+        }
+        ns = Math.sqrt(ns);
+        np = Math.sqrt(np);
+        if (!(np > 0) || !(ns > 0)) {
+            return 2;
+        }
+        double dist = 0;
+        for (int ch = lo; ch <= hi; ch++) {
+            final double e = Math.max(0, sums[ch]) / ns - profile(s, nearest, ch) / np;
+            dist += e * e;
+        }
+        return dist;
+    }
+
+    private double profile(final int s, final int nearest, final int ch) {
+        final int i = ch - nearest + HALF;
+        return i >= 0 && i < profiles[s].length ? profiles[s][i] : 0;
     }
 
     /** @return a one-line text form for model files, read back by {@link #parse} */
     public String encode() {
         final StringBuilder sb = new StringBuilder();
-        for (int p = 0; p < shares.length; p++) {
-            if (p > 0) {
+        for (int s = 0; s < positions.length; s++) {
+            if (s > 0) {
                 sb.append(';');
             }
-            for (int i = 0; i < shares[p].length; i++) {
-                if (i > 0) {
-                    sb.append(' ');
-                }
-                sb.append(String.format(Locale.ROOT, "%.6g:%.6g", shares[p][i], positions[p][i]));
+            sb.append(String.format(Locale.ROOT, "%.9g:", positions[s]));
+            for (int i = 0; i < profiles[s].length; i++) {
+                sb.append(i > 0 ? "," : "").append(String.format(Locale.ROOT, "%.6g", profiles[s][i]));
             }
         }
         return sb.toString();
@@ -187,41 +236,43 @@ public final class ZRefinement {
      * @throws IllegalArgumentException if the text is damaged or not for that many channels
      */
     public static ZRefinement parse(final String text, final int channels) {
-        final String[] pairs = text.split(";");
-        if (pairs.length != channels - 1) {
-            throw new IllegalArgumentException("z refinement table has " + pairs.length + " channel pairs, the model "
-                + (channels - 1));
+        final String[] slices = text.split(";");
+        if (slices.length < channels) {
+            throw new IllegalArgumentException("z refinement table has " + slices.length + " slices for " + channels
+                + " channels");
         }
-        final double[][] t = new double[pairs.length][];
-        final double[][] u = new double[pairs.length][];
-        for (int p = 0; p < pairs.length; p++) {
-            final String[] pts = pairs[p].trim().split(" ");
-            t[p] = new double[pts.length];
-            u[p] = new double[pts.length];
-            for (int i = 0; i < pts.length; i++) {
-                final String[] tu = pts[i].split(":");
-                if (tu.length != 2) {
-                    throw new IllegalArgumentException("damaged z refinement table entry '" + pts[i] + "'");
-                }
-                t[p][i] = Double.parseDouble(tu[0]);
-                u[p][i] = Double.parseDouble(tu[1]);
-                if (!Double.isFinite(t[p][i]) || !Double.isFinite(u[p][i]) || i > 0 && t[p][i] < t[p][i - 1]
-                    || u[p][i] < p - 1e-6 || u[p][i] > p + 1 + 1e-6) {
-                    throw new IllegalArgumentException("damaged z refinement table entry '" + pts[i] + "'");
+        final double[] positions = new double[slices.length];
+        final double[][] profiles = new double[slices.length][];
+        for (int s = 0; s < slices.length; s++) {
+            final String[] up = slices[s].split(":");
+            if (up.length != 2) {
+                throw new IllegalArgumentException("damaged z refinement table entry '" + slices[s] + "'");
+            }
+            positions[s] = Double.parseDouble(up[0]);
+            final String[] v = up[1].split(",");
+            if (v.length != 2 * HALF + 1 || !(positions[s] >= -1e-6 && positions[s] <= channels - 1 + 1e-6)
+                || s > 0 && positions[s] <= positions[s - 1]) {
+                throw new IllegalArgumentException("damaged z refinement table entry '" + slices[s] + "'");
+            }
+            profiles[s] = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                profiles[s][i] = Double.parseDouble(v[i]);
+                if (!(profiles[s][i] >= 0) || Double.isInfinite(profiles[s][i])) {
+                    throw new IllegalArgumentException("damaged z refinement table entry '" + slices[s] + "'");
                 }
             }
         }
-        return new ZRefinement(t, u);
+        return new ZRefinement(channels, positions, profiles);
     }
 
     @Override
     public boolean equals(final Object o) {
-        return o instanceof ZRefinement z && Arrays.deepEquals(shares, z.shares)
-            && Arrays.deepEquals(positions, z.positions);
+        return o instanceof ZRefinement z && z.channels == channels && Arrays.equals(positions, z.positions)
+            && Arrays.deepEquals(profiles, z.profiles);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.deepHashCode(shares) * 31 + Arrays.deepHashCode(positions);
+        return Arrays.hashCode(positions) * 31 + Arrays.deepHashCode(profiles);
     }
 }
