@@ -43,6 +43,9 @@ import org.knime.depaf.core.poi.ZRefinement;
  */
 public final class Detector {
 
+    /** Groups of one component closer than this (upsampled pixels) are one emitter, for binned z channels. */
+    static final double MERGE_DISTANCE = 2.0;
+
     private final PoiSampler sampler;
     private final float[] poi;
     private final float poiMax;
@@ -127,8 +130,10 @@ public final class Detector {
         final RoiPartition.Groups groups = scratch.groups;
         groups.clear();
         final int[] comp = cc.pixelArray();
+        final int[] componentEnds = new int[cc.count()];
         for (int c = 0; c < cc.count(); c++) {
             RoiPartition.partition(comp, cc.start(c), cc.end(c), frame.a2, w, groups);
+            componentEnds[c] = groups.count();
         }
         final int n = groups.count();
         if (n == 0) {
@@ -138,6 +143,7 @@ public final class Detector {
         final double[] ys = new double[n];
         final double[] zs = new double[n];
         final double[] amps = new double[n];
+        final double[] weights = new double[n];
         final int channels = frame.maps.channels();
         final float[] a = frame.maps.a();
         final int plane = h * w;
@@ -164,6 +170,7 @@ public final class Detector {
                 sx += v * (p % w - xMin);
                 sy += v * (p / w - yMin);
             }
+            weights[g] = sum;
             if (sum > 0) {
                 xs[g] = xMin + sx / sum;
                 ys[g] = yMin + sy / sum;
@@ -227,7 +234,85 @@ public final class Detector {
             }
             amps[g] = fullConvolutionMax(b00, b01, b10, b11, kernel, sampler.height(), sampler.width());
         }
+        if (channelSums != null) {
+            return merged(xs, ys, zs, amps, weights, componentEnds);
+        }
         return new Detections(xs, ys, zs, amps, false);
+    }
+
+    /**
+     * With binned z channels (a wide 3-D PSF whose amplitude the network spreads over more than 2 × 2 grid points):
+     * groups of one connected component whose centres are closer than {@value #MERGE_DISTANCE} upsampled pixels
+     * are one emitter. Their x, y and z become the A2-weighted means, the amplitude the largest.
+     */
+    private static Detections merged(final double[] xs, final double[] ys, final double[] zs, final double[] amps,
+        final double[] weights, final int[] componentEnds) {
+        final int n = xs.length;
+        final int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        int from = 0;
+        for (final int to : componentEnds) {
+            for (int i = from; i < to; i++) {
+                for (int j = i + 1; j < to; j++) {
+                    if (Math.hypot(xs[i] - xs[j], ys[i] - ys[j]) < MERGE_DISTANCE) {
+                        parent[root(parent, j)] = root(parent, i);
+                    }
+                }
+            }
+            from = to;
+        }
+        final double[] sw = new double[n];
+        final double[] sx = new double[n];
+        final double[] sy = new double[n];
+        final double[] sz = new double[n];
+        final double[] amp = new double[n];
+        final int[] count = new int[n];
+        for (int i = 0; i < n; i++) {
+            final int r = root(parent, i);
+            final double wgt = weights[i] > 0 ? weights[i] : 0;
+            sw[r] += wgt;
+            sx[r] += wgt * xs[i];
+            sy[r] += wgt * ys[i];
+            sz[r] += wgt * zs[i];
+            amp[r] = count[r] == 0 ? amps[i] : Math.max(amp[r], amps[i]);
+            count[r]++;
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            m += parent[i] == i ? 1 : 0;
+        }
+        final double[] mx = new double[m];
+        final double[] my = new double[m];
+        final double[] mz = new double[m];
+        final double[] ma = new double[m];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (parent[i] != i) {
+                continue;
+            }
+            if (sw[i] > 0) {
+                mx[k] = sx[i] / sw[i];
+                my[k] = sy[i] / sw[i];
+                mz[k] = sz[i] / sw[i];
+            } else {
+                mx[k] = xs[i];
+                my[k] = ys[i];
+                mz[k] = zs[i];
+            }
+            ma[k] = amp[i];
+            k++;
+        }
+        return new Detections(mx, my, mz, ma, false);
+    }
+
+    private static int root(final int[] parent, final int i) {
+        int r = i;
+        while (parent[r] != r) {
+            r = parent[r];
+        }
+        return r;
     }
 
     /**
