@@ -55,8 +55,11 @@ public final class Trainer {
 
     private static final double TRAIN = 0.9;
 
-    /** Iterations timed (after the first, which includes set-up) before the budget is estimated. */
-    private static final int ESTIMATE_AFTER = 6;
+    /**
+     * The budget is estimated after this many iterations, timed from the end of the first (which includes set-up);
+     * the first few after it are still slow (JIT, curriculum steps), so fewer would underestimate the budget.
+     */
+    private static final int ESTIMATE_AFTER = 20;
 
     /** Share of each POI slice's energy kept by its separable approximation. */
     private static final double SEPARABLE_ENERGY = 0.999;
