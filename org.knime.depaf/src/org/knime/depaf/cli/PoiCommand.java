@@ -212,7 +212,10 @@ final class PoiCommand extends DepafCommand {
         int window;
 
         @Option(names = "--focus-slice", paramLabel = "K",
-            description = "The in-focus slice, counted from 1 (default: the slice with the brightest bead).")
+            description = "The focal plane (z = 0), counted from 1; beads are also found on it. Default: found "
+                + "(astigmatism: where σx = σy; double helix: halfway through the lobes' rotation), beads found "
+                + "on the slice with the brightest bead. The POI is cropped so that its centre slice is the focal "
+                + "plane.")
         int focusSlice;
 
         @Option(names = "--bead-threshold", paramLabel = "FRACTION", defaultValue = "0.2",

@@ -142,7 +142,7 @@ final class TrainCommand extends DepafCommand {
     /** Runs the trainer with a progress display; shared with the demo. */
     static TrainingResult train(final Session session, final TrainingParameters params, final FrameSource source,
         final Poi pattern) throws java.io.IOException {
-        final Trainer trainer = new Trainer(new SameDiffBackend(), params, null);
+        final Trainer trainer = new Trainer(new SameDiffBackend(), params, null, note -> session.info("%s", note));
         try (ProgressMonitor monitor = session.progress("training")) {
             final TrainingResult result;
             try {

@@ -38,6 +38,7 @@ final class TrainingOptions {
         OPTION_OF.put("'trainIdxRange/valIdxRange'", "--train-frames and --val-frames");
         OPTION_OF.put("'maxIterations'", "--max-iterations");
         OPTION_OF.put("'maxMinutes'", "--max-minutes");
+        OPTION_OF.put("'zChannelStep'", "--z-channel-step");
     }
 
     @Option(names = "--lambda", required = true, paramLabel = "λ", order = 1,
@@ -156,6 +157,12 @@ final class TrainingOptions {
             + "${bundle:paper.maxMinutes}, cpu ${bundle:cpu.maxMinutes}.")
     Double maxMinutes;
 
+    @Option(names = "--z-channel-step", paramLabel = "NM", order = 26,
+        description = "For a PSF z-stack POI: spacing of the network's z channels in nm; finer POI slices are "
+            + "averaged into channels and z is refined between them (0 = one channel per POI slice). Default: "
+            + "paper ${bundle:paper.zChannelStepNm}, cpu ${bundle:cpu.zChannelStepNm}.")
+    Double zChannelStep;
+
     /**
      * @return the training parameters: the preset's, overridden by the options given
      * @throws BadInputException naming the option of a value out of range
@@ -217,6 +224,10 @@ final class TrainingOptions {
         }
         if (warmup != null) {
             b.warmup(warmup.first(), warmup.second());
+            b.fitScheduleToBudget(false); // the user's milestones are kept as given
+        }
+        if (zChannelStep != null) {
+            b.zChannelStep(zChannelStep);
         }
         if (trainFrames != null) {
             b.frames(trainFrames.indices(), valFrames.indices());

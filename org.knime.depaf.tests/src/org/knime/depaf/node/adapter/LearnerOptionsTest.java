@@ -19,7 +19,7 @@ class LearnerOptionsTest {
             d.encoderDepth(), d.baseWidth(), d.learnBackground(), d.patchHeight(), d.patchWidth(), d.patchCap(),
             d.trainPatches(), d.validationPatches(), d.batchSize(), d.learningRate(), d.minLearningRate(),
             d.maxEpochs(), d.validationFrequency(), d.maxPatience(), d.thresholdPatches(), d.warmupFirst(),
-            d.warmupSecond(), d.trainFrames(), d.validationFrames(), d.maxIterations(), d.maxMinutes());
+            d.warmupSecond(), d.trainFrames(), d.validationFrames(), d.maxIterations(), d.maxMinutes(), d.zChannelStepNm());
     }
 
     @Test
@@ -38,14 +38,14 @@ class LearnerOptionsTest {
     @Test
     void appliesEveryOptionThatIsSet() {
         final LearnerOptions o = new LearnerOptions(Preset.PAPER, 0.05, 7, 2, 1.5, 1, Interpolation.LINEAR, 3, 32,
-            false, 64, 48 + 16, 128, 200, 40, 4, 2e-3, 1e-5, 50, 10, 5, 100, 10, 20, "1-8", "9-10", 300, 2.5);
+            false, 64, 48 + 16, 128, 200, 40, 4, 2e-3, 1e-5, 50, 10, 5, 100, 10, 20, "1-8", "9-10", 300, 2.5, 25);
         final TrainingParameters p = o.toTrainingParameters();
         final TrainingParameters expected = TrainingParameters.builder(Preset.PAPER, 0.05).seed(7)
             .upsampling(2, 1.5, 1).interpolation(Interpolation.LINEAR).encoderDepth(3).baseWidth(32)
             .learnBackground(false).patchSize(64, 64).patchCap(128).patches(200, 40).batchSize(4)
             .learningRates(2e-3, 1e-5).maxEpochs(50).validationFrequency(10).maxPatience(5).thresholdPatches(100)
             .warmup(10, 20).frames(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, new int[] {8, 9}).maxIterations(300)
-            .maxMinutes(2.5).build();
+            .maxMinutes(2.5).zChannelStep(25).fitScheduleToBudget(false).build();
         assertEquals(expected, p);
         assertArrayEquals(new int[] {8, 9}, p.validationFrames());
     }
@@ -70,7 +70,7 @@ class LearnerOptionsTest {
             d.encoderDepth(), d.baseWidth(), d.learnBackground(), d.patchHeight(), d.patchWidth(), d.patchCap(),
             d.trainPatches(), d.validationPatches(), d.batchSize(), d.learningRate(), d.minLearningRate(),
             d.maxEpochs(), d.validationFrequency(), d.maxPatience(), d.thresholdPatches(), d.warmupFirst(),
-            d.warmupSecond(), d.trainFrames(), d.validationFrames(), d.maxIterations(), d.maxMinutes());
+            d.warmupSecond(), d.trainFrames(), d.validationFrames(), d.maxIterations(), d.maxMinutes(), d.zChannelStepNm());
     }
 
     @Test
@@ -82,7 +82,7 @@ class LearnerOptionsTest {
     @Test
     void refusesPatchSizesThatAreNoMultipleOfTheNetworksSizeMultiple() {
         final LearnerOptions o = new LearnerOptions(Preset.CPU, 0.02, 42, 0, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            30, 32, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "", "", 0, 0);
+            30, 32, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "", "", 0, 0, 0);
         assertEquals("Patch height / width must be a multiple of 4 (2^encoder depth), or 0 for automatic; it is 30",
             message(o));
     }
@@ -90,7 +90,7 @@ class LearnerOptionsTest {
     @Test
     void refusesOneFrameListWithoutTheOther() {
         final LearnerOptions o = new LearnerOptions(Preset.CPU, 0.02, 42, 0, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            0, 0, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "1-80", "", 0, 0);
+            0, 0, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "1-80", "", 0, 0, 0);
         assertEquals("Training frames and Validation frames: give both lists (e.g. '1-800' and '801-1000') or leave "
             + "both empty for a random 80 % / 20 % split", message(o));
     }
@@ -98,7 +98,7 @@ class LearnerOptionsTest {
     @Test
     void refusesAMinimumLearningRateAboveTheLearningRate() {
         final LearnerOptions o = new LearnerOptions(Preset.CPU, 0.02, 42, 0, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            0, 0, 0, 512, 0, 8, 1e-3, 1e-2, 1000, 20, 0, 0, 0, 0, "", "", 0, 0);
+            0, 0, 0, 512, 0, 8, 1e-3, 1e-2, 1000, 20, 0, 0, 0, 0, "", "", 0, 0, 0);
         assertEquals("Minimum learning rate must be a number > 0 and at most the learning rate (0.001); it is 0.01",
             message(o));
     }
@@ -106,14 +106,14 @@ class LearnerOptionsTest {
     @Test
     void refusesAnUpsamplingRatioBelowOne() {
         final LearnerOptions o = new LearnerOptions(Preset.CPU, 0.02, 42, 0.5, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            0, 0, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "", "", 0, 0);
+            0, 0, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "", "", 0, 0, 0);
         assertEquals("Upsampling ratio y must be a number ≥ 1, or 0 for automatic (1.5); it is 0.5", message(o));
     }
 
     @Test
     void refusesOnlyOneWarmupMilestone() {
         final LearnerOptions o = new LearnerOptions(Preset.CPU, 0.02, 42, 0, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            0, 0, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 100, 0, "", "", 0, 0);
+            0, 0, 0, 512, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 100, 0, "", "", 0, 0, 0);
         assertEquals("λ warm-up iterations must be both set or both 0 (the preset's values); it is 100 and 0",
             message(o));
     }
@@ -121,7 +121,7 @@ class LearnerOptionsTest {
     @Test
     void refusesMoreThresholdPatchesThanTrainingPatches() {
         final LearnerOptions o = new LearnerOptions(Preset.CPU, 0.02, 42, 0, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            0, 0, 0, 64, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 100, 0, 0, "", "", 0, 0);
+            0, 0, 0, 64, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 100, 0, 0, "", "", 0, 0, 0);
         assertEquals("Threshold-search patches must be at most the number of training patches (64), or 0 for the "
             + "preset's value; it is 100", message(o));
     }
@@ -129,7 +129,7 @@ class LearnerOptionsTest {
     @Test
     void keepsThePresetsThresholdPatchesValidWhenTrainingPatchesAreFewer() {
         final LearnerOptions o = new LearnerOptions(Preset.PAPER, 0.02, 42, 0, 0, 1, Interpolation.SPLINE, 2, 0, true,
-            0, 0, 0, 100, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "", "", 0, 0);
+            0, 0, 0, 100, 0, 8, 1e-3, 1e-4, 1000, 20, 0, 0, 0, 0, "", "", 0, 0, 0);
         assertEquals(100, o.toTrainingParameters().thresholdPatches());
     }
 }

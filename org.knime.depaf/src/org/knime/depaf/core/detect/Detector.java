@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.knime.depaf.core.forward.PoiSampler;
 import org.knime.depaf.core.forward.SampleCache;
+import org.knime.depaf.core.poi.ZRefinement;
 
 /**
  * Turns the network's maps into a list of localisations: threshold, 8-connected components, ≤ 2 × 2
@@ -19,7 +20,9 @@ import org.knime.depaf.core.forward.SampleCache;
  * <li>each component is split into groups of at most 2 × 2 pixels ({@link RoiPartition});</li>
  * <li>per group: {@code (x, y)} = the {@code A2}-weighted centroid of the group's pixels; {@code z} = the
  * amplitude-weighted channel index {@code Σ_c c·s_c / Σ_c s_c} with {@code s_c} the sum of {@code A_c} over
- * the group (all channels; 0 for {@code C = 1}); amplitude = the maximum of the full 2-D convolution of the
+ * the group (all channels; 0 for {@code C = 1}), or, when the POI's channels are binned slices with a
+ * {@link ZRefinement}, z refined continuously from the strongest channel and its stronger neighbour;
+ * amplitude = the maximum of the full 2-D convolution of the
  * group's {@code Anoisy} values (a 2 × 2 array, 0 where the group has no pixel) with the kernel {@code K},
  * where {@code K = P} for {@code C = 1}, else the POI interpolated along z at {@code z} on the xy nodes. This
  * is the peak height of the re-synthesised spot, residual included.</li>
@@ -39,6 +42,9 @@ import org.knime.depaf.core.forward.SampleCache;
  * <p>Immutable and thread-safe.
  */
 public final class Detector {
+
+    /** Groups of one component closer than this (upsampled pixels) are one emitter, for binned z channels. */
+    static final double MERGE_DISTANCE = 2.0;
 
     private final PoiSampler sampler;
     private final float[] poi;
@@ -124,8 +130,10 @@ public final class Detector {
         final RoiPartition.Groups groups = scratch.groups;
         groups.clear();
         final int[] comp = cc.pixelArray();
+        final int[] componentEnds = new int[cc.count()];
         for (int c = 0; c < cc.count(); c++) {
             RoiPartition.partition(comp, cc.start(c), cc.end(c), frame.a2, w, groups);
+            componentEnds[c] = groups.count();
         }
         final int n = groups.count();
         if (n == 0) {
@@ -135,10 +143,13 @@ public final class Detector {
         final double[] ys = new double[n];
         final double[] zs = new double[n];
         final double[] amps = new double[n];
+        final double[] weights = new double[n];
         final int channels = frame.maps.channels();
         final float[] a = frame.maps.a();
         final int plane = h * w;
         final float[] kernelScratch = channels > 1 && cache == null ? new float[poi.length] : null;
+        final ZRefinement zRefinement = sampler.poi().zRefinement();
+        final double[] channelSums = channels > 1 && zRefinement != null ? new double[channels] : null;
         for (int g = 0; g < n; g++) {
             final int from = groups.start(g);
             final int to = groups.end(g);
@@ -159,6 +170,7 @@ public final class Detector {
                 sx += v * (p % w - xMin);
                 sy += v * (p / w - yMin);
             }
+            weights[g] = sum;
             if (sum > 0) {
                 xs[g] = xMin + sx / sum;
                 ys[g] = yMin + sy / sum;
@@ -183,8 +195,12 @@ public final class Detector {
                     }
                     num += c * s;
                     den += s;
+                    if (channelSums != null) {
+                        channelSums[c] = s;
+                    }
                 }
-                zs[g] = den != 0 ? num / den : (channels - 1) / 2.0;
+                zs[g] = channelSums != null ? zRefinement.refine(channelSums)
+                    : den != 0 ? num / den : (channels - 1) / 2.0;
                 if (cache != null) {
                     kernel = cache.sliceAt(zs[g]);
                 } else {
@@ -218,7 +234,85 @@ public final class Detector {
             }
             amps[g] = fullConvolutionMax(b00, b01, b10, b11, kernel, sampler.height(), sampler.width());
         }
+        if (channelSums != null) {
+            return merged(xs, ys, zs, amps, weights, componentEnds);
+        }
         return new Detections(xs, ys, zs, amps, false);
+    }
+
+    /**
+     * With binned z channels (a wide 3-D PSF whose amplitude the network spreads over more than 2 × 2 grid points):
+     * groups of one connected component whose centres are closer than {@value #MERGE_DISTANCE} upsampled pixels
+     * are one emitter. Their x, y and z become the A2-weighted means, the amplitude the largest.
+     */
+    private static Detections merged(final double[] xs, final double[] ys, final double[] zs, final double[] amps,
+        final double[] weights, final int[] componentEnds) {
+        final int n = xs.length;
+        final int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        int from = 0;
+        for (final int to : componentEnds) {
+            for (int i = from; i < to; i++) {
+                for (int j = i + 1; j < to; j++) {
+                    if (Math.hypot(xs[i] - xs[j], ys[i] - ys[j]) < MERGE_DISTANCE) {
+                        parent[root(parent, j)] = root(parent, i);
+                    }
+                }
+            }
+            from = to;
+        }
+        final double[] sw = new double[n];
+        final double[] sx = new double[n];
+        final double[] sy = new double[n];
+        final double[] sz = new double[n];
+        final double[] amp = new double[n];
+        final int[] count = new int[n];
+        for (int i = 0; i < n; i++) {
+            final int r = root(parent, i);
+            final double wgt = weights[i] > 0 ? weights[i] : 0;
+            sw[r] += wgt;
+            sx[r] += wgt * xs[i];
+            sy[r] += wgt * ys[i];
+            sz[r] += wgt * zs[i];
+            amp[r] = count[r] == 0 ? amps[i] : Math.max(amp[r], amps[i]);
+            count[r]++;
+        }
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            m += parent[i] == i ? 1 : 0;
+        }
+        final double[] mx = new double[m];
+        final double[] my = new double[m];
+        final double[] mz = new double[m];
+        final double[] ma = new double[m];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (parent[i] != i) {
+                continue;
+            }
+            if (sw[i] > 0) {
+                mx[k] = sx[i] / sw[i];
+                my[k] = sy[i] / sw[i];
+                mz[k] = sz[i] / sw[i];
+            } else {
+                mx[k] = xs[i];
+                my[k] = ys[i];
+                mz[k] = zs[i];
+            }
+            ma[k] = amp[i];
+            k++;
+        }
+        return new Detections(mx, my, mz, ma, false);
+    }
+
+    private static int root(final int[] parent, final int i) {
+        int r = i;
+        while (parent[r] != r) {
+            r = parent[r];
+        }
+        return r;
     }
 
     /**

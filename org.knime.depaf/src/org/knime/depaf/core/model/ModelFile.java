@@ -25,6 +25,7 @@ import org.knime.depaf.core.net.NetworkBackend;
 import org.knime.depaf.core.net.NetworkConfig;
 import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.poi.PreprocessedPoi;
+import org.knime.depaf.core.poi.ZRefinement;
 import org.knime.depaf.core.preprocess.NormalizationConstants;
 import org.knime.depaf.core.resample.Interpolation;
 import org.knime.depaf.core.resample.UpsamplingRatios;
@@ -96,6 +97,13 @@ public final class ModelFile {
         p.setProperty("poi.pixelSizeNm", Double.toString(poi.pixelSizeNm()));
         p.setProperty("poi.zStepNm", Double.toString(poi.zStepNm()));
         p.setProperty("poi.source", poi.source());
+        if (poi.channels() > 1 && poi.kind() == Poi.Kind.Z_STACK) {
+            // z = 0, the PSF's focal plane, is the centre channel (poi calibrate centres the stack on it)
+            p.setProperty("poi.focalChannel", Double.toString((poi.channels() - 1) / 2.0));
+        }
+        if (poi.zRefinement() != null) {
+            p.setProperty("poi.zRefinement", poi.zRefinement().encode());
+        }
         final UpsamplingRatios r = model.poi().ratios();
         p.setProperty("upsampling.y", Double.toString(r.y()));
         p.setProperty("upsampling.x", Double.toString(r.x()));
@@ -220,10 +228,22 @@ public final class ModelFile {
         }
     }
 
+    private static ZRefinement zRefinement(final Properties p, final int channels) {
+        final String text = p.getProperty("poi.zRefinement");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZRefinement.parse(text, channels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'poi.zRefinement': " + e.getMessage(), e);
+        }
+    }
+
     private static DepafModel toModel(final Fields f, final Properties p, final DepafNetwork network) {
         final ForwardKernels k = network.kernels();
         final Poi poi = new Poi(k.poi(), k.channels(), k.poiHeight(), k.poiWidth(), f.poiKind, f.poiPixelSizeNm,
-            f.poiZStepNm, p.getProperty("poi.source", "POI"));
+            f.poiZStepNm, p.getProperty("poi.source", "POI")).withZRefinement(zRefinement(p, k.channels()));
         final UpsamplingRatios ratios = new UpsamplingRatios(f.ratioY, f.ratioX, f.ratioZ);
         ratios.requireCompatible(poi.height(), poi.width(), poi.channels(), "POI");
         final PreprocessedPoi preprocessed = new PreprocessedPoi(poi, ratios, f.interpolation);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import org.knime.depaf.core.poi.Poi;
+import org.knime.depaf.core.poi.SeparablePoi;
 
 /**
  * The fixed kernels of the forward model (depaf-method.md §4, §6): the full POI, {@code C × h_P × w_P}, and
@@ -22,6 +23,13 @@ public final class ForwardKernels {
     private final int poiWidth;
     private final int boxHeight;
     private final int boxWidth;
+    private volatile int separableRank = -1;
+
+    /** The largest rank for which a separable convolution is used: r·(h + w) must stay below h·w / 3. */
+    private static final double SEPARABLE_GAIN = 3;
+
+    /** Largest residual, relative to a slice's norm, for the POI to count as separable with some rank. */
+    private static final double SEPARABLE_TOLERANCE = 1e-4;
 
     /**
      * @param poi POI values, channel-major, row-major, length channels·poiHeight·poiWidth (copied)
@@ -87,6 +95,22 @@ public final class ForwardKernels {
     /** @return the number of values of a POI of these dimensions, C·h_P·w_P */
     public int poiLength() {
         return poi.length;
+    }
+
+    /**
+     * @return r &gt; 0 when every POI slice is a sum of r separable (column × row) patterns, within 1e-4 of its norm,
+     *         with r·(h_P + w_P) below a third of h_P·w_P, so that the forward model may convolve with the separable
+     *         terms (cheaper); 0 otherwise, and for single-channel POIs (computed once, on first use)
+     */
+    public int separableRank() {
+        int r = separableRank;
+        if (r < 0) {
+            final int maxRank = (int)Math.floor(poiHeight * (double)poiWidth / SEPARABLE_GAIN / (poiHeight + poiWidth));
+            r = channels == 1 || maxRank < 1 ? 0
+                : SeparablePoi.rank(poi, channels, poiHeight, poiWidth, maxRank, SEPARABLE_TOLERANCE);
+            separableRank = r;
+        }
+        return r;
     }
 
     /** @return number of POI channels C */

@@ -25,6 +25,8 @@ import org.knime.depaf.core.util.Monitor;
  * <li>Register: measure the sub-pixel centre on the in-focus slice (Gaussian fit or centroid) and shift the
  * whole crop so that it sits on the window centre, with {@link VolumeInterpolator#sampleGrid} (same z).</li>
  * <li>Scale each crop to unit sum of its in-focus slice, average the crops, and scale the average to peak 1.</li>
+ * <li>Focal plane (z = 0): the given focus slice, else {@link FocalPlane#find} (astigmatism: σx = σy); the stack
+ * is cropped symmetrically around it so that its centre slice is the focal plane.</li>
  * </ol>
  * Beads are assumed to lie in one plane (no per-bead z registration). The result is a
  * {@link Poi.Kind#Z_STACK} with the settings' z step and the stack's pixel size. Stateless and thread-safe.
@@ -70,9 +72,11 @@ public final class BeadCalibration {
         private final int rejectedAtBorder;
         private final int rejectedOverlapping;
         private final int focusSlice;
+        private final FocalPlane focalPlane;
 
         Result(final Poi poi, final List<Bead> beads, final int candidates, final int rejectedAtBorder,
-            final int rejectedOverlapping, final int focusSlice) {
+            final int rejectedOverlapping, final int focusSlice, final FocalPlane focalPlane) {
+            this.focalPlane = focalPlane;
             this.poi = poi;
             this.beads = Collections.unmodifiableList(new ArrayList<>(beads));
             this.candidates = candidates;
@@ -104,7 +108,15 @@ public final class BeadCalibration {
             return rejectedOverlapping;
         }
 
-        /** @return the in-focus slice used (0-based) */
+        /**
+         * @return the focal plane (z = 0) as a 0-based slice of the bead stack; the POI is centred on it (its
+         *         centre slice is the focal plane)
+         */
+        public FocalPlane focalPlane() {
+            return focalPlane;
+        }
+
+        /** @return the in-focus slice used to find the beads (0-based) */
         public int focusSlice() {
             return focusSlice;
         }
@@ -112,8 +124,9 @@ public final class BeadCalibration {
         @Override
         public String toString() {
             return beads.size() + " beads used of " + candidates + " candidates (" + rejectedAtBorder
-                + " at the border, " + rejectedOverlapping + " overlapping), focus slice " + (focusSlice + 1)
-                + " (1-based)";
+                + " at the border, " + rejectedOverlapping + " overlapping), beads found on slice " + (focusSlice + 1)
+                + String.format(Locale.ROOT, "; focal plane (z = 0) at slice %.1f (1-based, %s); POI of %d slices "
+                    + "centred on it", focalPlane.slice() + 1, focalPlane.method(), poi.channels());
         }
     }
 
@@ -282,9 +295,12 @@ public final class BeadCalibration {
         for (int i = 0; i < sum.length; i++) {
             out[i] = (float)(sum[i] / max);
         }
-        final Poi poi = new Poi(out, slices, win, win, Poi.Kind.Z_STACK, beads.pixelSizeNm(), settings.zStepNm(),
+        final Poi stack = new Poi(out, slices, win, win, Poi.Kind.Z_STACK, beads.pixelSizeNm(), settings.zStepNm(),
             beads.source() + " (bead calibration, " + used.size() + " beads)");
-        return new Result(poi, used, candidates.size(), border, overlap, focus);
+        final FocalPlane focal = settings.focusSlice() >= 0 ? new FocalPlane(settings.focusSlice(), "given")
+            : FocalPlane.find(stack);
+        final Poi poi = FocalPlane.centreOn(stack, focal.slice());
+        return new Result(poi, used, candidates.size(), border, overlap, focus, focal);
     }
 
     private static double[] measureCentre(final float[] img, final int win,

@@ -37,6 +37,7 @@ public final class Poi {
     private final double pixelSizeNm;
     private final double zStepNm;
     private final String source;
+    private final ZRefinement zRefinement;
 
     /**
      * @param values channel-major, row-major values, length channels·height·width (copied)
@@ -50,6 +51,12 @@ public final class Poi {
      */
     public Poi(final float[] values, final int channels, final int height, final int width, final Kind kind,
         final double pixelSizeNm, final double zStepNm, final String source) {
+        this(values, channels, height, width, kind, pixelSizeNm, zStepNm, source, null);
+    }
+
+    private Poi(final float[] values, final int channels, final int height, final int width, final Kind kind,
+        final double pixelSizeNm, final double zStepNm, final String source, final ZRefinement zRefinement) {
+        this.zRefinement = zRefinement;
         this.source = source == null ? "POI" : source;
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(kind, "kind");
@@ -147,6 +154,27 @@ public final class Poi {
     /** @return file or generator description */
     public String source() {
         return source;
+    }
+
+    /**
+     * @param refinement how to refine z between this POI's channels (binned z channels), or null
+     * @return a copy of this POI with that z refinement
+     * @throws IllegalArgumentException if the refinement is for another number of channels
+     */
+    public Poi withZRefinement(final ZRefinement refinement) {
+        if (refinement != null && refinement.channels() != channels) {
+            throw new IllegalArgumentException(source + ": z refinement for " + refinement.channels()
+                + " channels, but the POI has " + channels);
+        }
+        return new Poi(values, channels, height, width, kind, pixelSizeNm, zStepNm, source, refinement);
+    }
+
+    /**
+     * @return how z is refined between channels made of several POI slices ({@link ZChannels}), or null: z is
+     *         then the amplitude-weighted channel index
+     */
+    public ZRefinement zRefinement() {
+        return zRefinement;
     }
 
     /** @return the largest value over all slices */

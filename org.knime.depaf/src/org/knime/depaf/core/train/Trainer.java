@@ -24,6 +24,9 @@ import org.knime.depaf.core.poi.BackgroundKernel;
 import org.knime.depaf.core.poi.Poi;
 import org.knime.depaf.core.poi.PoiPreprocessor;
 import org.knime.depaf.core.poi.PreprocessedPoi;
+import org.knime.depaf.core.poi.SeparablePoi;
+import org.knime.depaf.core.poi.ZChannels;
+import org.knime.depaf.core.poi.ZRefinement;
 import org.knime.depaf.core.preprocess.FramePreparer;
 import org.knime.depaf.core.preprocess.FrameSplit;
 import org.knime.depaf.core.preprocess.PatchSet;
@@ -52,9 +55,22 @@ public final class Trainer {
 
     private static final double TRAIN = 0.9;
 
+    /**
+     * The budget is estimated after this many iterations, timed from the end of the first (which includes set-up);
+     * the first few after it are still slow (JIT, curriculum steps), so fewer would underestimate the budget.
+     */
+    private static final int ESTIMATE_AFTER = 20;
+
+    /** Share of each POI slice's energy kept by its separable approximation. */
+    private static final double SEPARABLE_ENERGY = 0.999;
+
+    /** Share of validation in an iteration's time (a forward pass over the validation patches every valFreq). */
+    private static final double VALIDATION_SHARE = 0.1;
+
     private final NetworkBackend backend;
     private final TrainingParameters params;
     private final Consumer<TrainingProgress> listener;
+    private final Consumer<String> notes;
 
     /**
      * @param backend the deep-learning engine
@@ -63,10 +79,23 @@ public final class Trainer {
      */
     public Trainer(final NetworkBackend backend, final TrainingParameters params,
         final Consumer<TrainingProgress> listener) {
+        this(backend, params, listener, null);
+    }
+
+    /**
+     * @param backend the deep-learning engine
+     * @param params the training parameters
+     * @param listener receives every iteration's progress (on the training thread; keep it quick), may be null
+     * @param notes receives a few lines for a person (z channels, what the budget allows), may be null
+     */
+    public Trainer(final NetworkBackend backend, final TrainingParameters params,
+        final Consumer<TrainingProgress> listener, final Consumer<String> notes) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.params = Objects.requireNonNull(params, "params");
         this.listener = listener == null ? p -> {
         } : listener;
+        this.notes = notes == null ? n -> {
+        } : notes;
     }
 
     /**
@@ -79,8 +108,15 @@ public final class Trainer {
      * @throws IOException if the data cannot be read
      * @throws IllegalArgumentException if data, POI and parameters do not fit together (the message says why)
      */
-    public TrainingResult train(final FrameSource data, final Poi rawPoi, final Monitor monitor) throws IOException {
-        requireShapesAgree(data, rawPoi);
+    public TrainingResult train(final FrameSource data, final Poi givenPoi, final Monitor monitor) throws IOException {
+        requireShapesAgree(data, givenPoi);
+        final int zFactor = params.ratioZ() == 1 ? ZChannels.factor(givenPoi, params.zChannelStepNm()) : 1;
+        final Poi rawPoi = ZChannels.bin(givenPoi, zFactor);
+        if (zFactor > 1) {
+            notes.accept(String.format(java.util.Locale.ROOT, "z channels: the POI's %d slices at %.4g nm become %d "
+                + "channels at %.4g nm; z is refined between them", givenPoi.channels(), givenPoi.zStepNm(),
+                rawPoi.channels(), rawPoi.zStepNm()));
+        }
         final UpsamplingRatios requested = new UpsamplingRatios(autoRatio(params.ratioY(), data.height()),
             autoRatio(params.ratioX(), data.width()), params.ratioZ());
         requested.requireCompatible(data.height(), data.width(), 1, "data " + data.source());
@@ -98,7 +134,8 @@ public final class Trainer {
                 + upWidth + " px after upsampling): the POI must fit inside a frame; use a smaller POI (sigma, "
                 + "FWHM or POI size) or larger frames");
         }
-        final PreprocessedPoi poi = PoiPreprocessor.preprocess(rawPoi, requested, params.interpolation());
+        final PreprocessedPoi poi = withZRefinement(separable(
+            PoiPreprocessor.preprocess(rawPoi, requested, params.interpolation())), givenPoi, requested, zFactor);
         final UpsamplingRatios ratios = poi.ratios();
         final int patchHeight = params.patchHeight() > 0 ? params.patchHeight()
             : PatchSize.largestValid(params.patchCap(), upHeight, params.encoderDepth());
@@ -134,6 +171,43 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The fast 3-D path (a z channel step is set): every slice of a z-stack POI replaced by its best approximation
+     * with a few separable terms keeping 99.9 % of its energy, so that the forward model convolves with columns and
+     * rows ({@link ForwardKernels#separableRank()}), when that is cheaper.
+     */
+    private PreprocessedPoi separable(final PreprocessedPoi p) {
+        final Poi poi = p.poi();
+        if (!(params.zChannelStepNm() > 0) || poi.channels() == 1 || poi.kind() != Poi.Kind.Z_STACK) {
+            return p;
+        }
+        final int maxRank = (int)Math.floor(poi.height() * (double)poi.width() / 3 / (poi.height() + poi.width()));
+        final Poi approximated = SeparablePoi.approximate(poi, SEPARABLE_ENERGY, maxRank);
+        if (approximated == poi) {
+            return p;
+        }
+        notes.accept(String.format(java.util.Locale.ROOT, "forward model: each of the %d POI slices (%d × %d px) "
+            + "as %d separable terms (%.1f %% of its energy), %.1f× fewer multiplications", poi.channels(),
+            poi.height(), poi.width(), ForwardKernels.of(approximated, 1, 1).separableRank(), 100 * SEPARABLE_ENERGY,
+            poi.height() * (double)poi.width() / Math.max(1, ForwardKernels.of(approximated, 1, 1).separableRank())
+                / (poi.height() + poi.width())));
+        return new PreprocessedPoi(approximated, p.ratios(), p.method());
+    }
+
+    /** With binned z channels: the refinement between them, calibrated on the full stack preprocessed alike. */
+    private PreprocessedPoi withZRefinement(final PreprocessedPoi binned, final Poi full,
+        final UpsamplingRatios requested, final int zFactor) {
+        if (zFactor == 1) {
+            return binned;
+        }
+        final Poi fullPre = PoiPreprocessor.preprocess(full, requested, params.interpolation()).poi();
+        if (fullPre.channels() != full.channels()) {
+            return binned; // an even slice count was resampled in z: z stays the amplitude-weighted channel
+        }
+        final ZRefinement refinement = ZRefinement.calibrate(binned.poi(), fullPre, zFactor);
+        return new PreprocessedPoi(binned.poi().withZRefinement(refinement), binned.ratios(), binned.method());
+    }
+
     /** The training loop of §9 with its state. */
     private final class Loop {
         private final DepafNetwork network;
@@ -141,12 +215,15 @@ public final class Trainer {
         private final PatchSet train;
         private final ImageStack validation;
         private final Monitor monitor;
-        private final LambdaSchedule schedule = params.lambdaSchedule();
+        private LambdaSchedule schedule = params.lambdaSchedule();
+        private BudgetPlan plan;
+        private int decompressions;
         private final Curriculum curriculum;
         private final ValidationTracker tracker;
         private final List<TrainingProgress> history = new ArrayList<>();
         private final long started = System.nanoTime();
         private WeightsSnapshot best;
+        private double firstIterationDone;
         private long iteration;
         private String stopReason;
 
@@ -168,6 +245,7 @@ public final class Trainer {
                 ? Math.min(params.maxIterations(), (long)params.maxEpochs() * batchesPerEpoch)
                 : (long)params.maxEpochs() * batchesPerEpoch;
             final double secondsLimit = params.maxMinutes() > 0 ? params.maxMinutes() * 60 : Double.POSITIVE_INFINITY;
+            replan(iterationLimit == Long.MAX_VALUE ? Long.MAX_VALUE : iterationLimit);
             final SplittableRandom shuffle = new SplittableRandom(params.seed() ^ 0x5DEECE66DL);
             final int[] order = new int[train.size()];
             final float[] batchPixels = new float[batch * train.patchHeight() * train.patchWidth()];
@@ -177,9 +255,18 @@ public final class Trainer {
                 for (int b = 0; b < batchesPerEpoch; b++) {
                     monitor.checkCancelled();
                     iteration++;
+                    if (iteration == ESTIMATE_AFTER + 1) {
+                        estimateBudget(iterationLimit, secondsLimit);
+                    }
+                    if (plan.decompressionDue(decompressions, iteration) && curriculum.canDecompress()) {
+                        decompress();
+                        tracker.resetBest();
+                        objective = objective(objective.lambda());
+                    }
                     final double lambda = schedule.lambdaAt(iteration);
                     if (lambda != objective.lambda()) {
                         objective = objective.withLambda(lambda);
+                        tracker.resetBest(); // losses at different λ cannot be compared
                     }
                     if (schedule.resetsBestAt(iteration)) {
                         tracker.resetBest();
@@ -188,6 +275,9 @@ public final class Trainer {
                     final double learningRate = network.learningRate();
                     final int level = curriculum.level();
                     final LossTerms loss = network.trainStep(stack(batchPixels, train), objective);
+                    if (iteration == 1) {
+                        firstIterationDone = seconds();
+                    }
                     double validationLoss = Double.NaN;
                     if ((iteration - 1) % params.validationFrequency() == 0) {
                         validationLoss = network.loss(validation, objective).total();
@@ -234,6 +324,51 @@ public final class Trainer {
             finish();
         }
 
+        /** Plans warm-up and curriculum for a budget of that many iterations. */
+        private void replan(final long iterations) {
+            plan = BudgetPlan.of(params.lambdaSchedule(), iterations, curriculum.totalDecompressions(),
+                params.fitScheduleToBudget());
+            schedule = plan.lambda();
+        }
+
+        /**
+         * After the first iterations: seconds per iteration, the iterations the budget allows, the plan for them,
+         * and one line saying what training will reach.
+         */
+        private void estimateBudget(final long iterationLimit, final double secondsLimit) {
+            final double perIteration = (seconds() - firstIterationDone) / (ESTIMATE_AFTER - 1)
+                * (1 + VALIDATION_SHARE);
+            final long byTime = Double.isInfinite(secondsLimit) ? Long.MAX_VALUE
+                : iteration + (long)Math.max(0, (secondsLimit - seconds()) / perIteration);
+            final long budget = Math.min(iterationLimit, byTime);
+            replan(budget);
+            final StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%.3g s per iteration: ", perIteration));
+            if (budget == Long.MAX_VALUE) {
+                line.append("no iteration or time limit");
+            } else {
+                line.append(String.format(java.util.Locale.ROOT, "the budget allows about %d iterations (%s)", budget,
+                    byTime < iterationLimit ? "time limit " + params.maxMinutes() + " min"
+                        : "iteration limit " + iterationLimit));
+            }
+            final LambdaSchedule l = plan.lambda();
+            line.append(String.format(java.util.Locale.ROOT, "; λ 1 %% → 10 %% at iteration %d → full at %d",
+                l.firstMilestone(), l.secondMilestone()));
+            if (budget != Long.MAX_VALUE) {
+                line.append(l.secondMilestone() <= budget
+                    ? String.format(java.util.Locale.ROOT, " (full λ for %.0f %% of the budget)",
+                        100.0 * (budget - l.secondMilestone() + 1) / budget)
+                    : " (full λ will NOT be reached: raise maxMinutes/maxIterations or let the schedule fit the "
+                        + "budget)");
+            }
+            final long[] d = plan.deadlines();
+            if (d.length > 0) {
+                line.append(String.format(java.util.Locale.ROOT, "; all %d z-channel curriculum steps by iteration %d",
+                    d.length, d[d.length - 1]));
+            }
+            notes.accept(line.toString());
+        }
+
         private void finish() {
             if (best != null) {
                 network.restore(best);
@@ -241,6 +376,7 @@ public final class Trainer {
         }
 
         private void decompress() {
+            decompressions++;
             // Read every parent's head before writing any: a child may reuse its parent's channel.
             final List<Curriculum.HeadCopy> copies = curriculum.decompress();
             final float[][] sources = new float[copies.size()][];

@@ -71,9 +71,14 @@ public final class TrainingParameters {
             b.maxIterations = 2_000;
             b.maxMinutes = 20;
             b.thresholdPatches = 128;
+            b.zChannelStepNm = CPU_Z_CHANNEL_STEP_NM;
+            b.fitScheduleToBudget = true;
         }
         return b;
     }
+
+    /** The z channel spacing of the CPU preset for z-stack POIs with finer slices, in nm. */
+    public static final double CPU_Z_CHANNEL_STEP_NM = 50;
 
     /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
@@ -105,6 +110,8 @@ public final class TrainingParameters {
         private long seed = 42;
         private long maxIterations;
         private double maxMinutes;
+        private double zChannelStepNm;
+        private boolean fitScheduleToBudget;
 
         private Builder() {
         }
@@ -139,6 +146,8 @@ public final class TrainingParameters {
             c.seed = seed;
             c.maxIterations = maxIterations;
             c.maxMinutes = maxMinutes;
+            c.zChannelStepNm = zChannelStepNm;
+            c.fitScheduleToBudget = fitScheduleToBudget;
             return c;
         }
 
@@ -267,6 +276,24 @@ public final class TrainingParameters {
             return this;
         }
 
+        /**
+         * @param v spacing of the network's z channels in nm for a z-stack POI with finer slices (its slices are
+         *            averaged into channels, z is refined between them); 0 = the POI's own slices
+         */
+        public Builder zChannelStep(final double v) {
+            zChannelStepNm = v;
+            return this;
+        }
+
+        /**
+         * @param v whether the λ warm-up and the curriculum are scaled to the budget when maxMinutes or
+         *            maxIterations would end training before full λ has trained for half of it
+         */
+        public Builder fitScheduleToBudget(final boolean v) {
+            fitScheduleToBudget = v;
+            return this;
+        }
+
         /** @param v stop training after this many minutes (0 = no limit); the best model so far is kept */
         public Builder maxMinutes(final double v) {
             maxMinutes = v;
@@ -305,6 +332,8 @@ public final class TrainingParameters {
                 "1 ≤ first ≤ second", warmupFirst + " and " + warmupSecond);
             require(maxIterations >= 0, "maxIterations", "≥ 0 (0 = no limit)", maxIterations);
             require(maxMinutes >= 0 && Double.isFinite(maxMinutes), "maxMinutes", "≥ 0 (0 = no limit)", maxMinutes);
+            require(zChannelStepNm >= 0 && zChannelStepNm <= 1e6, "zChannelStep",
+                "a number of nm from 0 (the POI's slices) to 1000000", zChannelStepNm);
             require((trainFrames == null) == (validationFrames == null), "trainIdxRange/valIdxRange",
                 "both given or both automatic", trainFrames == null ? "only valIdxRange" : "only trainIdxRange");
             return new TrainingParameters(this);
@@ -447,6 +476,16 @@ public final class TrainingParameters {
         return b.maxMinutes;
     }
 
+    /** @return the z channel spacing in nm; 0 = the POI's own slices */
+    public double zChannelStepNm() {
+        return b.zChannelStepNm;
+    }
+
+    /** @return whether the λ warm-up and the curriculum are scaled to a binding budget */
+    public boolean fitScheduleToBudget() {
+        return b.fitScheduleToBudget;
+    }
+
     /** @return every parameter as text, in a fixed order (for the model file and logs) */
     public Map<String, String> asMap() {
         final Map<String, String> m = new LinkedHashMap<>();
@@ -474,6 +513,8 @@ public final class TrainingParameters {
         m.put("seed", Long.toString(b.seed));
         m.put("maxIterations", Long.toString(b.maxIterations));
         m.put("maxMinutes", Double.toString(b.maxMinutes));
+        m.put("zChannelStepNm", Double.toString(b.zChannelStepNm));
+        m.put("fitScheduleToBudget", Boolean.toString(b.fitScheduleToBudget));
         return m;
     }
 

@@ -46,13 +46,15 @@ import org.knime.depaf.core.train.TrainingParameters.Preset;
  * @param validationFrames validation frames, same form, blank for the random 20 %
  * @param maxIterations iteration limit, or 0 for the preset's
  * @param maxMinutes time limit in minutes, or 0 for the preset's
+ * @param zChannelStepNm spacing of the network's z channels for a PSF z-stack POI in nm, or 0 for the preset's (CPU:
+ *            50 nm, Paper: one channel per POI slice); at or below the POI's slice spacing for one channel per slice
  */
 public record LearnerOptions(Preset preset, double lambda, long seed, double ratioY, double ratioX, double ratioZ,
     Interpolation interpolation, int encoderDepth, int baseWidth, boolean learnBackground, int patchHeight,
     int patchWidth, int patchCap, int trainPatches, int validationPatches, int batchSize, double learningRate,
     double minLearningRate, int maxEpochs, int validationFrequency, int maxPatience, int thresholdPatches,
     long warmupFirst, long warmupSecond, String trainFrames, String validationFrames, long maxIterations,
-    double maxMinutes) {
+    double maxMinutes, double zChannelStepNm) {
 
     /** Default λ: the middle of the method's recommended range for sparse 2-D data (1e-4 … 1e-1). */
     public static final double DEFAULT_LAMBDA = 0.02;
@@ -83,13 +85,14 @@ public record LearnerOptions(Preset preset, double lambda, long seed, double rat
     static final String VALIDATION_FRAMES = "Validation frames";
     static final String MAX_ITERATIONS = "Maximum iterations";
     static final String MAX_MINUTES = "Time limit";
+    static final String Z_CHANNEL_STEP = "z channel step [nm]";
 
     /** @return the Learner's defaults: the CPU preset, λ = 0.02, seed 42, every other option "as the preset" */
     public static LearnerOptions defaults() {
         final TrainingParameters p = TrainingParameters.builder(DEFAULT_PRESET, DEFAULT_LAMBDA).build();
         return new LearnerOptions(DEFAULT_PRESET, DEFAULT_LAMBDA, p.seed(), 0, 0, p.ratioZ(), p.interpolation(),
             p.encoderDepth(), 0, p.learnBackground(), 0, 0, 0, p.trainPatches(), 0, p.batchSize(), p.learningRate(),
-            p.minLearningRate(), p.maxEpochs(), p.validationFrequency(), 0, 0, 0, 0, "", "", 0, 0);
+            p.minLearningRate(), p.maxEpochs(), p.validationFrequency(), 0, 0, 0, 0, "", "", 0, 0, 0);
     }
 
     /**
@@ -140,6 +143,8 @@ public record LearnerOptions(Preset preset, double lambda, long seed, double rat
         require(maxIterations >= 0, MAX_ITERATIONS, maxIterations, "≥ 1, or 0 for the preset's value");
         require(maxMinutes >= 0 && Double.isFinite(maxMinutes), MAX_MINUTES, maxMinutes,
             "≥ 0 minutes (0 for the preset's value)");
+        require(zChannelStepNm >= 0 && zChannelStepNm <= 1e6, Z_CHANNEL_STEP, zChannelStepNm,
+            "≥ 0 nm (0 for the preset's value)");
         final int[] train = FrameRanges.parse(trainFrames, TRAIN_FRAMES);
         final int[] validation = FrameRanges.parse(validationFrames, VALIDATION_FRAMES);
         if ((train == null) != (validation == null)) {
@@ -173,7 +178,9 @@ public record LearnerOptions(Preset preset, double lambda, long seed, double rat
         b.thresholdPatches(thresholdPatches == 0 ? Math.min(base.thresholdPatches(), trainPatches) : thresholdPatches);
         if (warmupFirst > 0) {
             b.warmup(warmupFirst, warmupSecond);
+            b.fitScheduleToBudget(false); // the user's milestones are kept as given
         }
+        b.zChannelStep(zChannelStepNm == 0 ? base.zChannelStepNm() : zChannelStepNm);
         b.frames(FrameRanges.parse(trainFrames, TRAIN_FRAMES), FrameRanges.parse(validationFrames, VALIDATION_FRAMES));
         b.maxIterations(maxIterations == 0 ? base.maxIterations() : maxIterations);
         b.maxMinutes(maxMinutes == 0 ? base.maxMinutes() : maxMinutes);

@@ -215,13 +215,20 @@ public final class LearnerNodeParameters implements NodeParameters {
         + "model so far; 0 = preset (CPU: 20 min, Paper: no limit).")
     double m_maxMinutes = D.maxMinutes();
 
+    @Layout(Sections.S1Method.class)
+    @Widget(title = "z channel step [nm]", description = "For a PSF z-stack POI: spacing of the network's z channels. "
+        + "Finer POI slices are averaged into channels (fewer channels train much faster) and z is refined "
+        + "continuously between them. 0 = preset (CPU: 50 nm, Paper: one channel per POI slice); a value at or below "
+        + "the POI's slice spacing keeps one channel per slice.")
+    double m_zChannelStepNm = D.zChannelStepNm();
+
     /** @return the options as the adapter's value object */
     LearnerOptions toOptions() {
         return new LearnerOptions(m_preset.m_preset, m_lambda, m_seed, m_ratioY, m_ratioX, m_ratioZ,
             m_interpolation.m_method, m_encoderDepth, m_baseWidth, m_learnBackground, m_patchHeight, m_patchWidth,
             m_patchCap, m_trainPatches, m_validationPatches, m_batchSize, m_learningRate, m_minLearningRate,
             m_maxEpochs, m_validationFrequency, m_maxPatience, m_thresholdPatches, m_warmupFirst, m_warmupSecond,
-            m_trainFrames, m_validationFrames, m_maxIterations, m_maxMinutes);
+            m_trainFrames, m_validationFrames, m_maxIterations, m_maxMinutes, m_zChannelStepNm);
     }
 
     @Override

@@ -128,8 +128,10 @@ public final class PoiReaderNodeParameters implements NodeParameters {
     int m_beadWindowPx = DEFAULTS.beadWindowPx();
 
     @Layout(Sections.S5Beads.class)
-    @Widget(title = "Focus slice", description = "The in-focus slice of the bead stack, counted from 1; 0 takes the "
-        + "brightest slice.")
+    @Widget(title = "Focus slice", description = "The focal plane (z = 0) of the bead stack, counted from 1; beads "
+        + "are found on it too. 0 finds it (astigmatism: where σx = σy; double helix: halfway through the lobes' "
+        + "rotation) and finds the beads on the brightest slice. The POI is cropped so that its centre slice is the "
+        + "focal plane.")
     int m_beadFocusSlice = DEFAULTS.beadFocusSlice();
 
     /** @return the options as the adapter's value object */

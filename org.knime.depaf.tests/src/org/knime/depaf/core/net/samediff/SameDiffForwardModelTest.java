@@ -130,6 +130,52 @@ class SameDiffForwardModelTest {
         }
     }
 
+    /** A z-stack whose slices have rank 2 takes the separable path and gives the same signal (issue 11). */
+    @Test
+    void aSeparablePoiMatchesThePlainJavaForwardModel() {
+        final SplittableRandom r = new SplittableRandom(21);
+        final int c = 3;
+        final int ph = 15;
+        final int pw = 13;
+        final float[] poi = new float[c * ph * pw];
+        for (int ch = 0; ch < c; ch++) {
+            for (int term = 0; term < 2; term++) {
+                final float[] col = random(r, ph, 0, 1);
+                final float[] row = random(r, pw, 0, 1);
+                for (int y = 0; y < ph; y++) {
+                    for (int x = 0; x < pw; x++) {
+                        poi[(ch * ph + y) * pw + x] += col[y] * row[x];
+                    }
+                }
+            }
+        }
+        final ForwardKernels k = new ForwardKernels(poi, c, ph, pw, 1, 1);
+        assertEquals(2, k.separableRank());
+        final Harness harness = new Harness(k, false);
+        final int b = 2;
+        final int h = 24;
+        final int w = 20;
+        final float[] a = random(r, b * c * h * w, 0, 1);
+        final Map<String, float[]> out = harness.run(new float[b * h * w], a, null, Objective.full(k, 0), b, h, w,
+            DepafGraph.SIGNAL);
+        for (int i = 0; i < b; i++) {
+            final float[] ai = java.util.Arrays.copyOfRange(a, i * c * h * w, (i + 1) * c * h * w);
+            assertClose(ReflectConvolution.convolveChannelsSum(ai, c, h, w, k.poi(), ph, pw),
+                java.util.Arrays.copyOfRange(out.get(DepafGraph.SIGNAL), i * h * w, (i + 1) * h * w), 1e-4);
+        }
+        // a masked, compressed objective (the curriculum's) too
+        final float[] mask = {0f, 1f, 0f};
+        final float[] compressed = new float[poi.length];
+        System.arraycopy(poi, ph * pw, compressed, ph * pw, ph * pw);
+        final Map<String, float[]> masked = harness.run(new float[b * h * w], a, null,
+            new Objective(0, mask, compressed), b, h, w, DepafGraph.SIGNAL);
+        final float[] a0 = java.util.Arrays.copyOfRange(a, 0, c * h * w);
+        java.util.Arrays.fill(a0, 0, h * w, 0f);
+        java.util.Arrays.fill(a0, 2 * h * w, 3 * h * w, 0f);
+        assertClose(ReflectConvolution.convolveChannelsSum(a0, c, h, w, compressed, ph, pw),
+            java.util.Arrays.copyOfRange(masked.get(DepafGraph.SIGNAL), 0, h * w), 1e-4);
+    }
+
     @Test
     void oneDimensionalForwardModelMatchesThePlainJavaForwardModel() {
         final SplittableRandom r = new SplittableRandom(12);

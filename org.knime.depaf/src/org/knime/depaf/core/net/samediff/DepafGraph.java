@@ -26,6 +26,9 @@ final class DepafGraph {
     static final String INPUT = "input";
     static final String MASK = "channelMask";
     static final String POI = "poiKernel";
+    static final String POI_COLUMNS = "poiColumns";
+    static final String POI_ROWS = "poiRows";
+    static final String SHAPE_RBCHW = "shapeRBCHW";
     static final String LAMBDA = "lambda";
     static final String DROP_ENCODER = "dropEncoder";
     static final String DROP_BRIDGE = "dropBridge";
@@ -127,24 +130,48 @@ final class DepafGraph {
      * <p>Dsum: A·m is reflect-padded (a {@link SeparableMap}), laid out as one image of B·C channels and
      * convolved depthwise with the POI kernel tiled B times, then summed over C. A plain conv2d with C inputs and
      * one output computes the same, but oneDNN pads both channel counts to 16: 6× slower for C = 1; batch as
-     * channels halves the depthwise cost again for small C. BG: the reflect-padded box mean as a
+     * channels halves the depthwise cost again for small C. When every POI slice is a sum of a few separable terms
+     * ({@link ForwardKernels#separableRank()}, e.g. an astigmatic z-stack), the slices are convolved with the terms'
+     * columns and then their rows instead, r·(h_P + w_P) instead of h_P·w_P multiplications per pixel. BG: the reflect-padded box mean as a
      * {@link SeparableMap}.
      */
     static void forwardModelAndLoss(final SameDiff sd, final SDVariable x, final SDVariable amplitudes,
         final SDVariable seed, final ForwardKernels kernels) {
         final int c = kernels.channels();
         final SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, 1, c, 1, 1);
-        final SDVariable poi = sd.placeHolder(POI, DataType.FLOAT, kernels.poiHeight(), kernels.poiWidth(), -1, 1);
         final SDVariable lambda = sd.placeHolder(LAMBDA, DataType.FLOAT);
 
         final SDVariable masked = amplitudes.mul(mask);
         SDVariable slices = sd.reshape(masked, sd.placeHolder(SHAPE_SLICES, DataType.LONG, 3)); // [B·C, H, W]
         slices = ForwardModelInputs.poiPadding(kernels).apply(sd, slices); // [B·C, Hp, Wp]
         final SDVariable asChannels = sd.reshape(slices, sd.placeHolder(SHAPE_AS_CHANNELS, DataType.LONG, 4));
-        final SDVariable perChannel = sd.cnn().depthWiseConv2d(asChannels, poi, Conv2DConfig.builder()
-            .kH(kernels.poiHeight()).kW(kernels.poiWidth()).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
-        final SDVariable signal = sd.reshape(perChannel, sd.placeHolder(SHAPE_BCHW, DataType.LONG, 4))
-            .sum(SIGNAL, true, 1); // [B, 1, H, W]
+        final int rank = kernels.separableRank();
+        final SDVariable signal;
+        if (rank > 0) {
+            // P_c = Σ_i col_ci ⊗ row_ci: r copies of the B·C slices, a column then a row convolution, summed
+            SDVariable copies = asChannels;
+            if (rank > 1) {
+                final SDVariable[] same = new SDVariable[rank];
+                java.util.Arrays.fill(same, asChannels);
+                copies = sd.concat(1, same); // [1, r·B·C, Hp, Wp], channel i·B·C + b·C + c
+            }
+            final SDVariable cols = sd.placeHolder(POI_COLUMNS, DataType.FLOAT, kernels.poiHeight(), 1, -1, 1);
+            final SDVariable rows = sd.placeHolder(POI_ROWS, DataType.FLOAT, 1, kernels.poiWidth(), -1, 1);
+            final SDVariable byColumn = sd.cnn().depthWiseConv2d(copies, cols, Conv2DConfig.builder()
+                .kH(kernels.poiHeight()).kW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+            final SDVariable byRow = sd.cnn().depthWiseConv2d(byColumn, rows, Conv2DConfig.builder()
+                .kH(1).kW(kernels.poiWidth()).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+            signal = sd.reshape(byRow, sd.placeHolder(SHAPE_RBCHW, DataType.LONG, 5)).sum(0)
+                .sum(SIGNAL, true, 1); // [B, 1, H, W]
+        } else {
+            final SDVariable poi = sd.placeHolder(POI, DataType.FLOAT, kernels.poiHeight(), kernels.poiWidth(), -1,
+                1);
+            final SDVariable perChannel = sd.cnn().depthWiseConv2d(asChannels, poi, Conv2DConfig.builder()
+                .kH(kernels.poiHeight()).kW(kernels.poiWidth()).paddingMode(PaddingMode.VALID).dataFormat("NCHW")
+                .build());
+            signal = sd.reshape(perChannel, sd.placeHolder(SHAPE_BCHW, DataType.LONG, 4))
+                .sum(SIGNAL, true, 1); // [B, 1, H, W]
+        }
 
         SDVariable model = signal;
         if (seed != null) {

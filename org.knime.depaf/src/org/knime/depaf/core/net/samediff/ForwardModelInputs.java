@@ -29,6 +29,9 @@ final class ForwardModelInputs implements AutoCloseable {
     private final Map<Integer, INDArray> tiledPoi = lru(SameDiffNetwork::closeQuietly);
     private Objective objective;
     private float[] rotatedPoi;
+    /** With a separable POI: per term i and channel c the rotated column [i][c][h_P] and row [i][c][w_P]. */
+    private float[][][] columns;
+    private float[][][] rows;
     private INDArray mask;
     private INDArray lambda;
 
@@ -93,14 +96,25 @@ final class ForwardModelInputs implements AutoCloseable {
             SameDiffNetwork.closeQuietly(lambda);
             mask = Nd4j.create(obj.channelMask(), new long[] {1, kernels.channels(), 1, 1}, DataType.FLOAT);
             lambda = Nd4j.scalar(DataType.FLOAT, (float)obj.lambda());
-            rotatedPoi = rotate(obj.poi());
+            if (kernels.separableRank() > 0) {
+                separate(obj.poi());
+            } else {
+                rotatedPoi = rotate(obj.poi());
+            }
             tiledPoi.values().forEach(SameDiffNetwork::closeQuietly);
             tiledPoi.clear();
             objective = obj;
         }
         ph.put(DepafGraph.MASK, mask);
         ph.put(DepafGraph.LAMBDA, lambda);
-        ph.put(DepafGraph.POI, tiledPoi.computeIfAbsent(b, this::tile));
+        if (kernels.separableRank() > 0) {
+            ph.put(DepafGraph.POI_COLUMNS, tiledPoi.computeIfAbsent(b, n -> tileTerms(columns, n,
+                kernels.poiHeight(), true)));
+            ph.put(DepafGraph.POI_ROWS, tiledPoi.computeIfAbsent(-b, n -> tileTerms(rows, -n, kernels.poiWidth(),
+                false)));
+        } else {
+            ph.put(DepafGraph.POI, tiledPoi.computeIfAbsent(b, this::tile));
+        }
         ph.putAll(bySize.computeIfAbsent(((long)h << 32) | w, key -> sizeInputs(h, w)));
     }
 
@@ -118,6 +132,45 @@ final class ForwardModelInputs implements AutoCloseable {
             }
         }
         return k;
+    }
+
+    /** The separable terms of each slice, rotated by 180° (both the column and the row reversed). */
+    private void separate(final float[] poi) {
+        final int r = kernels.separableRank();
+        final int c = kernels.channels();
+        final int ph = kernels.poiHeight();
+        final int pw = kernels.poiWidth();
+        columns = new float[r][c][ph];
+        rows = new float[r][c][pw];
+        for (int ch = 0; ch < c; ch++) {
+            final double[][][] t = org.knime.depaf.core.poi.SeparablePoi.terms(poi, ch, ph, pw, r);
+            for (int i = 0; i < r; i++) {
+                for (int y = 0; y < ph; y++) {
+                    columns[i][ch][ph - 1 - y] = (float)t[0][i][y];
+                }
+                for (int x = 0; x < pw; x++) {
+                    rows[i][ch][pw - 1 - x] = (float)t[1][i][x];
+                }
+            }
+        }
+    }
+
+    /** A column [h_P, 1, r·B·C, 1] or row [1, w_P, r·B·C, 1] kernel: channel i·B·C + b·C + c holds term i of P_c. */
+    private INDArray tileTerms(final float[][][] terms, final int b, final int taps, final boolean column) {
+        final int r = terms.length;
+        final int c = kernels.channels();
+        final int n = Math.multiplyExact(r, b * c);
+        final float[] t = new float[Math.multiplyExact(taps, n)];
+        for (int k = 0; k < taps; k++) {
+            for (int i = 0; i < r; i++) {
+                for (int bb = 0; bb < b; bb++) {
+                    for (int ch = 0; ch < c; ch++) {
+                        t[k * n + (i * b + bb) * c + ch] = terms[i][ch][k];
+                    }
+                }
+            }
+        }
+        return Nd4j.create(t, column ? new long[] {taps, 1, n, 1} : new long[] {1, taps, n, 1}, DataType.FLOAT);
     }
 
     /** The depthwise kernel [h_P, w_P, B·C, 1]: channel b·C + c holds the rotated P_c. */
@@ -143,7 +196,12 @@ final class ForwardModelInputs implements AutoCloseable {
             px), wp);
         m.put(DepafGraph.SHAPE_SLICES, Nd4j.createFromArray(-1L, h, w));
         m.put(DepafGraph.SHAPE_AS_CHANNELS, Nd4j.createFromArray(1L, -1L, hp, wp));
-        m.put(DepafGraph.SHAPE_BCHW, Nd4j.createFromArray(-1L, kernels.channels(), h, w));
+        if (kernels.separableRank() > 0) {
+            m.put(DepafGraph.SHAPE_RBCHW, Nd4j.createFromArray((long)kernels.separableRank(), -1L,
+                kernels.channels(), h, w));
+        } else {
+            m.put(DepafGraph.SHAPE_BCHW, Nd4j.createFromArray(-1L, kernels.channels(), h, w));
+        }
         if (background) {
             boxMean(kernels).feed(m, h, w, SeparableMap.boxMeanMatrix(h, kernels.boxHeight()), h,
                 SeparableMap.boxMeanMatrix(w, kernels.boxWidth()), w);
