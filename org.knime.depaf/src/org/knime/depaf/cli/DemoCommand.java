@@ -153,7 +153,7 @@ final class DemoCommand extends DepafCommand {
         session.info("  data.tif              the simulated camera stack");
         session.info("  ground-truth.csv      where the emitters really were");
         session.info("  model.depaf           the trained model (depaf predict model.depaf your-data.tif …)");
-        session.info("  localisations.csv     what DEPAF found: frame, x, y in nm, amplitude");
+        session.info("  localisations.csv     what DEPAF found: frame, x, y in nm, photons, uncertainty");
         session.info("  sum-projection.png    the raw frames summed: the blurred widefield view");
         session.info("  super-resolution.png  the localisations rendered at %s nm pixels",
             CsvOutput.number(RENDER_PIXEL_NM));
